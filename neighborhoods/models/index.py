@@ -1,0 +1,26 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class NeighborhoodIndexPage(Page):
+    """All offices, grouped by province and city."""
+
+    intro = RichTextField("معرفی", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["neighborhoods.ProvincePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "فهرست محله‌ها"
+        verbose_name_plural = "فهرست‌های محله‌ها"
+
+    def get_context(self, request, *args, **kwargs):
+        from .grouping import provinces_with_neighborhoods
+
+        context = super().get_context(request, *args, **kwargs)
+        context["provinces"] = provinces_with_neighborhoods(self)
+        return context

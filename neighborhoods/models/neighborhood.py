@@ -1,0 +1,114 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class NeighborhoodPage(Page):
+    """One neighbourhood: its facilitation office and its progress council."""
+
+    city = models.CharField("شهر", max_length=80)
+    district = models.CharField("منطقه یا ناحیه", max_length=80, blank=True)
+    summary = models.CharField("خلاصه", max_length=300, blank=True, help_text="یک یا دو جمله برای فهرست‌ها")
+    introduction = RichTextField("معرفی محله", blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    office_address = models.CharField("نشانی دفتر", max_length=300, blank=True)
+    office_phone = models.CharField("تلفن دفتر", max_length=40, blank=True)
+    office_started = models.DateField("تاریخ آغاز به کار دفتر", null=True, blank=True)
+    latitude = models.DecimalField(
+        "عرض جغرافیایی",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        "طول جغرافیایی",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("introduction"),
+        index.FilterField("city"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("city"), FieldPanel("district")]),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("introduction"),
+    ]
+    office_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("office_address"),
+                FieldPanel("office_phone"),
+                FieldPanel("office_started"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="دفتر تسهیلگری",
+        ),
+        InlinePanel("office_hours", heading="ساعات کار (از شنبه)", label="روز کاری"),
+    ]
+    council_panels = [
+        InlinePanel("council_members", heading="اعضای شورای پیشرفت محله", label="عضو"),
+        InlinePanel("committees", heading="کمیته‌های تخصصی", label="کمیته"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="محله"),
+            ObjectList(office_panels, heading="دفتر"),
+            ObjectList(council_panels, heading="شورا"),
+            ObjectList(Page.promote_panels, heading="انتشار"),
+        ]
+    )
+
+    parent_page_types = ["neighborhoods.ProvincePage"]
+    subpage_types = ["news.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = "محله"
+        verbose_name_plural = "محله‌ها"
+
+    @cached_property
+    def province(self):
+        from .province import ProvincePage
+
+        return ProvincePage.objects.parent_of(self).first()
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def sorted_office_hours(self):
+        return sorted(self.office_hours.all(), key=lambda hours: (hours.weekday, hours.opens))
+
+    def news_index(self):
+        from news.models import NewsIndexPage
+
+        return NewsIndexPage.objects.child_of(self).live().first()
+
+    def latest_news(self, limit):
+        from news.models import NewsPage
+
+        return NewsPage.objects.for_listing().filter(neighborhood=self)[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        from django.conf import settings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news(settings.NEIGHBORHOOD_LATEST_NEWS)
+        context["news_index"] = self.news_index()
+        return context

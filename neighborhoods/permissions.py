@@ -1,0 +1,48 @@
+"""Staff groups: the page tree is the permission model.
+
+Each neighbourhood gets a group whose page permissions cover its subtree only, and an image
+collection of its own; each province gets a coordinators' group over the province's subtree.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
+
+
+def staff_group_name(page):
+    return f"کارکنان محله {page.title} ({page.pk})"
+
+
+def coordinator_group_name(page):
+    return f"هماهنگ‌کنندگان استان {page.title} ({page.pk})"
+
+
+def _permissions(app_label, codenames):
+    return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+
+
+def grant_subtree(group, page):
+    """Give ``group`` the right to work in ``page``'s subtree, with images in its own collection."""
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    for permission in _permissions("wagtailcore", PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=page.title).first() or root.add_child(name=page.title)
+    for permission in _permissions("wagtailimages", IMAGE_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return collection
+
+
+def ensure_staff_group(page):
+    group, _ = Group.objects.get_or_create(name=staff_group_name(page))
+    grant_subtree(group, page)
+    return group
+
+
+def ensure_coordinator_group(page):
+    group, _ = Group.objects.get_or_create(name=coordinator_group_name(page))
+    grant_subtree(group, page)
+    return group

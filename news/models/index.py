@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from portal import jalali
+
+from .page import NewsPage
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """News of the subtree it lives in.
+
+    Under a neighbourhood it lists that neighbourhood's news; under a province, the province's;
+    under the home page, the whole portal's. One rule: the news below this page's parent.
+    """
+
+    intro = RichTextField("معرفی", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "neighborhoods.ProvincePage", "neighborhoods.NeighborhoodPage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "فهرست خبرها"
+        verbose_name_plural = "فهرست‌های خبرها"
+
+    def scope(self):
+        return NewsPage.objects.live().descendant_of(self.get_parent()).filter(locale_id=self.locale_id)
+
+    def news(self):
+        return self.scope().for_listing()
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, settings.NEWS_PER_PAGE)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            raise Http404("این صفحه از فهرست خبرها وجود ندارد.") from None
+
+    def months(self):
+        """The Jalali months that have news, newest first, with their counts."""
+        counts = {}
+        for date in self.scope().values_list("date", flat=True):
+            j = jalali.to_jalali_date(date)
+            counts[(j.year, j.month)] = counts.get((j.year, j.month), 0) + 1
+        return [{"year": y, "month": m, "count": c} for (y, m), c in sorted(counts.items(), reverse=True)]
+
+    def render_listing(self, request, queryset, **extra):
+        context = self.get_context(request)
+        context.update(news_page=self.paginate(request, queryset), months=self.months(), **extra)
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("")
+    def listing(self, request):
+        queryset = self.news()
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            queryset = queryset.filter(tags__name=tag)
+        return self.render_listing(request, queryset, tag=tag)
+
+    @path("<int:year>/<int:month>/", name="month")
+    def month_archive(self, request, year, month):
+        if not (1 <= month <= 12 and 1300 <= year <= 1500):
+            raise Http404("چنین ماهی در بایگانی نیست.")
+        first, last = jalali.month_range(year, month)
+        queryset = self.news().filter(date__range=(first, last))
+        return self.render_listing(request, queryset, archive_year=year, archive_month=month)
+
+    @path("feed/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import NewsRssFeed
+
+        return NewsRssFeed()(request, index=self)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import NewsAtomFeed
+
+        return NewsAtomFeed()(request, index=self)

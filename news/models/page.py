@@ -1,0 +1,86 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+# The rendition every news card shows; prefetched with the listing so cards cost no queries.
+CARD_RENDITION = "fill-640x360"
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live news, newest first, with what a news card shows fetched up front."""
+        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+        return (
+            self.live()
+            .select_related("neighborhood")
+            .prefetch_related(Prefetch("image", queryset=images))
+            .order_by("-date", "-pk")
+        )
+
+
+class NewsPage(Page):
+    date = models.DateField("تاریخ خبر", default=timezone.localdate)
+    lead = models.TextField("لید", max_length=500, help_text="یک بند کوتاه که در فهرست خبرها دیده می‌شود")
+    body = RichTextField("متن خبر")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = ClusterTaggableManager("برچسب‌ها", through=NewsPageTag, blank=True)
+    # Derived from the page's place in the tree (see save()); kept as a column so portal-wide
+    # listings can show and filter by neighbourhood without walking the tree per item.
+    neighborhood = models.ForeignKey(
+        "neighborhoods.NeighborhoodPage",
+        verbose_name="محله",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+    )
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("neighborhood"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "خبر"
+        verbose_name_plural = "خبرها"
+        indexes = [models.Index(fields=["neighborhood", "-date"])]
+
+    def find_neighborhood(self):
+        from neighborhoods.models import NeighborhoodPage
+
+        if not self.path:
+            return None
+        return NeighborhoodPage.objects.ancestor_of(self).first()
+
+    def save(self, *args, **kwargs):
+        self.neighborhood = self.find_neighborhood()
+        return super().save(*args, **kwargs)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = "درگاه"
+
+    def ready(self):
+        # Registered here, after wagtail.admin has registered its own, so ours replaces it.
+        from . import admin_fields  # noqa: F401

@@ -1,0 +1,100 @@
+"""Jalali (Solar Hijri) display and parsing at the edges of the portal.
+
+Dates are stored Gregorian. Datetimes are converted to Tehran time *before* they become Jalali,
+because after 20:30 UTC it is already the next day in Tehran. jdatetime keeps its locale per thread
+id, which leaks between requests, so every call here passes ``locale`` explicitly.
+"""
+
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import jdatetime
+from django.conf import settings
+from django.utils import timezone
+
+from .digits import to_latin_digits, to_persian_digits
+
+MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)
+# Saturday first, as the Iranian week runs.
+WEEKDAYS = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه")
+LOCALE = "fa_IR"
+
+
+def tehran_tz():
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def to_jalali_date(value):
+    """A jdatetime.date for a date or datetime (aware datetimes are taken in Tehran time)."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(tehran_tz())
+        value = value.date()
+    return jdatetime.date.fromgregorian(date=value, locale=LOCALE)
+
+
+def format_date(value, digits="fa"):
+    """«۱۹ اسفند ۱۴۰۳» for a date or datetime; '' for None."""
+    if value in (None, ""):
+        return ""
+    j = to_jalali_date(value)
+    text = f"{j.day} {MONTHS[j.month - 1]} {j.year}"
+    return to_persian_digits(text) if digits == "fa" else text
+
+
+def format_datetime(value, digits="fa"):
+    """«۱۹ اسفند ۱۴۰۳، ساعت ۱۴:۰۵» in Tehran time."""
+    if value in (None, ""):
+        return ""
+    if timezone.is_aware(value):
+        value = value.astimezone(tehran_tz())
+    text = f"{format_date(value, digits='latin')}، ساعت {value:%H:%M}"
+    return to_persian_digits(text) if digits == "fa" else text
+
+
+def format_numeric(value):
+    """۱۴۰۳/۱۲/۱۹ — the form staff type and the picker fills in."""
+    if value in (None, ""):
+        return ""
+    j = to_jalali_date(value)
+    return to_persian_digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
+
+
+def month_name(month):
+    return MONTHS[int(month) - 1]
+
+
+def month_range(year, month):
+    """The Gregorian [first, last] dates of a Jalali month."""
+    first = jdatetime.date(year, month, 1, locale=LOCALE).togregorian()
+    next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    following = jdatetime.date(next_year, next_month, 1, locale=LOCALE).togregorian()
+    return first, following - datetime.timedelta(days=1)
+
+
+class JalaliParseError(ValueError):
+    """Raised with a Persian message that can be shown to the person who typed the date."""
+
+
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+
+
+def parse_date(text):
+    """Parse a typed Jalali date (any digits, / - or . between parts) into a Gregorian date."""
+    text = to_latin_digits(text or "")
+    match = _DATE_RE.match(text)
+    if not match:
+        raise JalaliParseError("تاریخ را به شکل سال/ماه/روز بنویسید، مانند ۱۴۰۳/۱۲/۱۹.")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise JalaliParseError("ماه باید عددی از ۱ تا ۱۲ باشد.")
+    try:
+        return jdatetime.date(year, month, day, locale=LOCALE).togregorian()
+    except ValueError:
+        raise JalaliParseError(
+            f"{to_persian_digits(day)} {MONTHS[month - 1]} {to_persian_digits(year)} در تقویم وجود ندارد."
+        ) from None

@@ -1,0 +1,12 @@
+"""Tests: fast hashing, no manifest needed, in-memory e-mail."""
+
+from .base import *  # noqa: F401,F403
+
+SECRET_KEY = "test-only-insecure-key-mahalle"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
