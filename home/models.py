@@ -4,8 +4,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .routing import DirectRoutingMixin
 
-class HomePage(Page):
+
+class HomePage(DirectRoutingMixin, Page):
     """The portal's front page: what it is, every neighbourhood, the latest news."""
 
     tagline = models.CharField("شعار", max_length=200, blank=True)

@@ -1,6 +1,7 @@
 """Site navigation built from the page tree (the home page's children shown in menus)."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Site
 
 register = template.Library()
@@ -10,7 +11,7 @@ def _menu_pages(request):
     # One query per request, shared by the header and the footer.
     if not hasattr(request, "_main_menu"):
         site = Site.find_for_request(request)
-        request._main_menu = list(site.root_page.get_children().live().in_menu().specific()) if site else []
+        request._main_menu = list(site.root_page.get_children().live().in_menu()) if site else []
     return request._main_menu
 
 
@@ -27,7 +28,17 @@ def portal_feed_url(context):
     from news.models import NewsIndexPage
 
     request = context.get("request")
+    content_type = ContentType.objects.get_for_model(NewsIndexPage)  # cached by Django
     for page in _menu_pages(request) if request else []:
-        if isinstance(page, NewsIndexPage):
+        if page.content_type_id == content_type.pk:
             return page.get_url(request) + "feed/"
     return ""
+
+
+@register.simple_tag
+def page_ancestors(page):
+    """The page's ancestors below the tree root, fetched once per page object."""
+    ancestors = getattr(page, "ancestors", None)
+    if ancestors is None:
+        ancestors = page.ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return ancestors

@@ -1,5 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
@@ -83,10 +85,24 @@ class NeighborhoodPage(Page):
         verbose_name_plural = "محله‌ها"
 
     @cached_property
-    def province(self):
-        from .province import ProvincePage
+    def _family(self):
+        """Ancestors (below the tree root) and children, in one query: their paths are prefixes
+        and extensions of this page's path."""
+        ancestor_paths = [self.path[: self.steplen * depth] for depth in range(2, self.depth)]
+        return list(
+            Page.objects.filter(
+                Q(path__in=ancestor_paths) | Q(depth=self.depth + 1, path__startswith=self.path)
+            ).order_by("path")
+        )
 
-        return ProvincePage.objects.parent_of(self).first()
+    @property
+    def ancestors(self):
+        """Home page first; shared by the breadcrumbs and the province line."""
+        return [page for page in self._family if page.depth < self.depth]
+
+    @property
+    def province(self):
+        return self.ancestors[-1] if self.ancestors else None
 
     @property
     def has_location(self):
@@ -98,7 +114,11 @@ class NeighborhoodPage(Page):
     def news_index(self):
         from news.models import NewsIndexPage
 
-        return NewsIndexPage.objects.child_of(self).live().first()
+        content_type = ContentType.objects.get_for_model(NewsIndexPage)
+        return next(
+            (page for page in self._family if page.depth > self.depth and page.live and page.content_type_id == content_type.pk),
+            None,
+        )
 
     def latest_news(self, limit):
         from news.models import NewsPage

@@ -1,0 +1,75 @@
+"""Shared fixtures: a small page tree built with Wagtail's own API."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from neighborhoods.models import NeighborhoodIndexPage, NeighborhoodPage, ProvincePage
+from news.models import NewsIndexPage, NewsPage
+
+
+def make_image(title="تصویر آزمایشی", color=(11, 93, 75)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (320, 180), color).save(buffer, "JPEG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.jpg"))
+
+
+def add_news(index, count, start=datetime.date(2025, 3, 1), image=None):
+    pages = []
+    existing = index.get_children_count()
+    for number in range(existing, existing + count):
+        news = NewsPage(
+            title=f"خبر شماره {number + 1}",
+            slug=f"news-{index.pk}-{number + 1}",
+            date=start + datetime.timedelta(days=number),
+            lead="لید کوتاه خبر برای فهرست‌ها.",
+            body="<p>متن خبر.</p>",
+            image=image,
+        )
+        index.add_child(instance=news)
+        news.save_revision().publish()
+        pages.append(news)
+    return pages
+
+
+class Tree:
+    """Home → neighbourhood index → two provinces → neighbourhoods, each with a news index."""
+
+    def __init__(self):
+        root = Page.get_first_root_node()
+        Site.objects.all().delete()
+        for page in root.get_children():
+            page.delete()
+        self.home = root.add_child(instance=HomePage(title="محله", slug="home"))
+        Site.objects.create(hostname="localhost", port=80, root_page=self.home, is_default_site=True)
+        self.portal_news = self.home.add_child(instance=NewsIndexPage(title="خبرها", slug="news"))
+        self.index = self.home.add_child(instance=NeighborhoodIndexPage(title="محله‌ها", slug="neighborhoods"))
+        self.markazi = self.index.add_child(instance=ProvincePage(title="مرکزی", slug="markazi"))
+        self.qom = self.index.add_child(instance=ProvincePage(title="قم", slug="qom"))
+        self.bagh = self.add_neighborhood(self.markazi, "باغ خلج", "bagh-khalaj", "اراک")
+        self.esmaeil = self.add_neighborhood(self.qom, "اسماعیل‌آباد", "esmaeilabad", "قم")
+
+    def add_neighborhood(self, province, title, slug, city):
+        page = province.add_child(
+            instance=NeighborhoodPage(
+                title=title,
+                slug=slug,
+                city=city,
+                office_address="خیابان نمونه، کوچه یکم",
+                office_phone="086-0000-0000",
+                office_started=datetime.date(2025, 3, 9),
+            )
+        )
+        page.news_index_page = page.add_child(instance=NewsIndexPage(title="خبرهای محله", slug="news"))
+        return page
+
+
+@pytest.fixture
+def tree(db):
+    return Tree()

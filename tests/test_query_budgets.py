@@ -1,0 +1,46 @@
+"""SQL queries per public page: a budget, and the same count whatever the number of items listed."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import add_news, make_image
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 15
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def page_urls(tree, news):
+    return {
+        "home": "/",
+        "neighborhood": tree.bagh.url,
+        "news index": tree.bagh.news_index_page.url,
+        "portal news": tree.portal_news.url,
+        "news page": news.url,
+    }
+
+
+@pytest.mark.parametrize("page", ["home", "neighborhood", "news index", "portal news", "news page"])
+def test_query_count_is_within_budget_and_flat(client, tree, page, settings):
+    settings.NEWS_PER_PAGE = 50
+    settings.HOME_LATEST_NEWS = 50
+    settings.NEIGHBORHOOD_LATEST_NEWS = 50
+    image = make_image()
+    tree.bagh.image = image  # the neighbourhood's own picture is part of the budget
+    tree.bagh.save_revision().publish()
+    first = add_news(tree.bagh.news_index_page, 5, image=image)
+    url = page_urls(tree, first[0])[page]
+    with_five = count_queries(client, url)
+    add_news(tree.bagh.news_index_page, 45, image=make_image(title="دیگر"), start=first[-1].date)
+    with_fifty = count_queries(client, url)
+    assert with_five <= BUDGET
+    assert with_fifty == with_five, f"{page}: {with_five} queries with 5 news, {with_fifty} with 50"
