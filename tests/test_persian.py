@@ -142,3 +142,40 @@ class TestJalaliFormField:
         assert 'value="۱۴۰۳/۱۲/۱۹"' in html
         assert 'inputmode="numeric"' in html and "data-jdp" in html and 'type="text"' in html
         assert "readonly" not in html
+
+
+class TestIranianIdentifiers:
+
+    @pytest.mark.parametrize("typed", ["09121234567", "۰۹۱۲۱۲۳۴۵۶۷", "+98 912 123 4567", "00989121234567", "912-123-4567"])
+    def test_mobile_forms_normalise(self, typed):
+        from portal.validators import normalize_mobile, validate_mobile
+
+        validate_mobile(typed)
+        assert normalize_mobile(typed) == "09121234567"
+
+    @pytest.mark.parametrize("typed", ["0912123456", "08121234567", "۰۹۱۲۱۲۳۴۵۶۷۸", "abc", ""])
+    def test_bad_mobiles(self, typed):
+        from django.core.exceptions import ValidationError
+
+        from portal.validators import validate_mobile
+
+        with pytest.raises(ValidationError, match="۰۹"):
+            validate_mobile(typed)
+
+    @pytest.mark.parametrize("code", ["0499370899", "۰۴۹۹۳۷۰۸۹۹", "0790419904", "0013542419"])
+    def test_valid_national_codes(self, code):
+        from portal.validators import is_valid_national_code
+
+        assert is_valid_national_code(code)
+
+    @pytest.mark.parametrize("digit", "0123456789")
+    def test_repeated_digit_codes_are_rejected_though_checksum_passes(self, digit):
+        from portal.validators import is_valid_national_code
+
+        assert not is_valid_national_code(digit * 10)
+
+    @pytest.mark.parametrize("code", ["0499370898", "123456789", "04993708990", "۰۴۹۹۳۷۰۸۹x"])
+    def test_invalid_national_codes(self, code):
+        from portal.validators import is_valid_national_code
+
+        assert not is_valid_national_code(code)
