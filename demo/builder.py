@@ -1,0 +1,313 @@
+"""Builds the demo site from ``demo.content``; safe to run again.
+
+Pages are found by their slug under their parent, users by username and images by title in their
+collection. What already exists is updated in place, and a page gets a new revision only when
+something on it changed, so a second run adds nothing.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from neighborhoods.models import (
+    Committee,
+    CouncilMember,
+    NeighborhoodIndexPage,
+    NeighborhoodPage,
+    OfficeHours,
+    ProvincePage,
+)
+from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
+from news.models import NewsIndexPage, NewsPage
+
+from . import content
+from .factories import (
+    HomePageFactory,
+    NeighborhoodIndexPageFactory,
+    NeighborhoodPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    ProvincePageFactory,
+)
+from .images import collection_named, demo_image
+
+INLINE_MODELS = {"council_members": CouncilMember, "committees": Committee, "office_hours": OfficeHours}
+
+
+@dataclass
+class Login:
+    username: str
+    role: str
+
+
+@dataclass
+class Result:
+    provinces: int = 0
+    neighborhoods: int = 0
+    news: int = 0
+    pages_created: int = 0
+    pages_published: int = 0
+    logins: list = field(default_factory=list)
+
+
+def _row_key(obj):
+    """The values that make an inline row what it is: everything but its id and page."""
+    return tuple(
+        getattr(obj, f.attname)
+        for f in obj._meta.concrete_fields
+        if not f.primary_key and not isinstance(f, ParentalKey)
+    )
+
+
+def _time(value):
+    return datetime.time.fromisoformat(value)
+
+
+def _numbered(rows):
+    # Rows made in code have no sort_order (the admin's inline panel sets it); without one their
+    # order in the database is arbitrary.
+    for number, row in enumerate(rows):
+        row.sort_order = number
+    return rows
+
+
+def _inline_rows(data):
+    return {
+        "council_members": _numbered([CouncilMember(**row) for row in data["council_members"]]),
+        "committees": _numbered([Committee(**row) for row in data["committees"]]),
+        "office_hours": _numbered(
+            [
+                OfficeHours(weekday=day, opens=_time(opens), closes=_time(closes))
+                for day, opens, closes in data["office_hours"]
+            ]
+        ),
+    }
+
+
+def _apply(page, fields):
+    """Set ``fields`` on ``page``; True if anything was different."""
+    changed = False
+    for name, value in fields.items():
+        if name in INLINE_MODELS:
+            if [_row_key(row) for row in getattr(page, name).all()] != [_row_key(row) for row in value]:
+                setattr(page, name, value)
+                changed = True
+        elif name == "tags":
+            if set(page.tags.names()) != set(value):
+                page.tags.set(value)
+                changed = True
+        elif getattr(page, name) != value:
+            setattr(page, name, value)
+            changed = True
+    return changed
+
+
+def _set_image(page, image):
+    if page.image_id == image.pk:
+        return False
+    page.image = image
+    return True
+
+
+class DemoBuilder:
+    def __init__(self):
+        self.result = Result()
+        self._password = _SharedPassword(content.DEMO_PASSWORD)
+
+    @transaction.atomic
+    def build(self):
+        home = self.home_page()
+        self.default_site(home)
+        self.page(NewsIndexPage, NewsIndexPageFactory, home, content.PORTAL_NEWS)
+        index = self.page(NeighborhoodIndexPage, NeighborhoodIndexPageFactory, home, content.NEIGHBORHOOD_INDEX)
+        self.superuser()
+        for province_data in content.PROVINCES:
+            province = self.page(
+                ProvincePage,
+                ProvincePageFactory,
+                index,
+                {key: province_data[key] for key in ("slug", "title", "intro")},
+            )
+            self.result.provinces += 1
+            for neighborhood_data in province_data["neighborhoods"]:
+                neighborhood = self.neighborhood(province, neighborhood_data)
+                self.staff_user(neighborhood, content.staff_username(neighborhood_data["slug"]))
+            self.coordinator(province, content.coordinator_username(province_data["slug"]))
+        return self.result
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def page(self, model, factory, parent, data, extra=None):
+        """The child of ``parent`` with ``data['slug']``, created or brought up to date, and published.
+
+        ``extra(page)`` may set more on the page (an image, say) and returns True if it changed it.
+        """
+        fields = {key: value for key, value in data.items() if key != "slug"}
+        page = model.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if page is None:
+            page = factory(parent=parent, slug=data["slug"], publish=False, **fields)
+            changed = True
+            self.result.pages_created += 1
+        else:
+            changed = _apply(page, fields)
+        if extra is not None:
+            changed = extra(page) or changed
+        if changed or not page.live or page.has_unpublished_changes:
+            page.save_revision().publish()
+            self.result.pages_published += 1
+        return page
+
+    def home_page(self):
+        root = Page.get_first_root_node()
+        data = dict(content.HOME)
+        existing = HomePage.objects.child_of(root).first()
+        if existing is not None:
+            data["slug"] = existing.slug
+        else:
+            self._remove_default_welcome_page(root)
+            if Page.objects.child_of(root).filter(slug=data["slug"]).exists():
+                data["slug"] = "mahalle"
+        return self.page(HomePage, HomePageFactory, root, data)
+
+    def _remove_default_welcome_page(self, root):
+        """Delete Wagtail's starter page (a plain, childless Page), keeping its Site rows alive."""
+        for page in Page.objects.child_of(root).filter(
+            content_type__app_label="wagtailcore", content_type__model="page"
+        ):
+            if page.get_children().exists():
+                continue
+            # Site.root_page cascades: point sites elsewhere before the page goes.
+            Site.objects.filter(root_page=page).update(root_page=root)
+            page.delete()
+
+    def default_site(self, home):
+        site = (
+            Site.objects.filter(hostname="localhost", port=80).first()
+            or Site.objects.filter(is_default_site=True).first()
+        )
+        if site is None:
+            site = Site(hostname="localhost", port=80)
+        Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
+        wanted = {
+            "hostname": "localhost",
+            "port": 80,
+            "root_page_id": home.pk,
+            "is_default_site": True,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        if site.pk is None or any(getattr(site, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(site, key, value)
+            site.save()
+        # The queryset updates above skip the signals that normally clear Wagtail's cache of site roots.
+        Site.clear_site_root_paths_cache()
+        return site
+
+    def neighborhood(self, province, data):
+        fields = {
+            key: data[key]
+            for key in (
+                "slug",
+                "title",
+                "city",
+                "district",
+                "summary",
+                "introduction",
+                "office_address",
+                "office_phone",
+                "office_started",
+                "latitude",
+                "longitude",
+            )
+        }
+        fields.update(_inline_rows(data))
+
+        def with_image(page):
+            image = demo_image(page.title, f"neighborhood/{data['slug']}", collection_named(page.title))
+            return _set_image(page, image)
+
+        page = self.page(NeighborhoodPage, NeighborhoodPageFactory, province, fields, extra=with_image)
+        self.result.neighborhoods += 1
+        news_index = self.page(NewsIndexPage, NewsIndexPageFactory, page, content.NEIGHBORHOOD_NEWS)
+        collection = collection_named(page.title)
+        for item in data["news"]:
+            self.news(news_index, item, collection, seed=f"news/{data['slug']}/{item['slug']}")
+        return page
+
+    def news(self, index, item, collection, seed):
+        def with_image(page):
+            return _set_image(page, demo_image(item["title"], seed, collection))
+
+        self.result.news += 1
+        return self.page(NewsPage, NewsPageFactory, index, item, extra=with_image)
+
+    # --- people --------------------------------------------------------------------------------
+
+    def user(self, username, **attributes):
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first() or user_model(username=username)
+        changed = user.pk is None
+        for key, value in attributes.items():
+            if getattr(user, key) != value:
+                setattr(user, key, value)
+                changed = True
+        changed = self._password.apply(user) or changed
+        if changed:
+            user.save()
+        return user
+
+    def superuser(self):
+        self.user(
+            content.ADMIN_USERNAME,
+            email=content.ADMIN_EMAIL,
+            is_superuser=True,
+            is_staff=True,
+            is_active=True,
+        )
+        self.result.logins.append(Login(content.ADMIN_USERNAME, "مدیر کل درگاه"))
+
+    def staff_user(self, neighborhood, username):
+        user = self.user(username, first_name="تسهیلگر", last_name=neighborhood.title, is_active=True)
+        user.groups.add(ensure_staff_group(neighborhood))
+        self.result.logins.append(Login(username, f"تسهیلگر محله {neighborhood.title}"))
+
+    def coordinator(self, province, username):
+        user = self.user(username, first_name="هماهنگ‌کننده", last_name=f"استان {province.title}", is_active=True)
+        user.groups.add(ensure_coordinator_group(province))
+        self.result.logins.append(Login(username, f"هماهنگ‌کننده استان {province.title}"))
+
+
+class _SharedPassword:
+    """Gives every demo user the same password while hashing it as few times as possible.
+
+    Hashing is deliberately slow, so the encoded value is made once per run and reused, and an
+    existing hash that already matches is left alone.
+    """
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.encoded = None
+        self.matching = set()
+
+    def apply(self, user):
+        if user.password in self.matching:
+            return False
+        if user.password and check_password(self.raw, user.password):
+            self.matching.add(user.password)
+            return False
+        if self.encoded is None:
+            self.encoded = make_password(self.raw)
+            self.matching.add(self.encoded)
+        user.password = self.encoded
+        return True
+
+
+def build_demo():
+    return DemoBuilder().build()

@@ -1,0 +1,157 @@
+"""Factories for the portal's pages, shared by the demo loader and the test suite.
+
+Every page factory takes ``parent=`` (a page instance) like wagtail-factories' own, and on
+``create`` publishes a first revision, so the page is live exactly as if an editor had published it.
+Pass ``publish=False`` to get a saved page without a revision (``live`` is then whatever you pass).
+News take ``tags=[…]`` (applied on create); inline rows of a neighbourhood can be passed as lists of unsaved objects
+(``council_members=[CouncilMemberFactory.build(), …]``), are numbered in the order given and are
+saved with the page.
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Orderable
+
+from home.models import HomePage
+from neighborhoods.choices import Affiliation, CommitteeScope, MemberRole, Weekday
+from neighborhoods.models import (
+    Committee,
+    CouncilMember,
+    NeighborhoodIndexPage,
+    NeighborhoodPage,
+    OfficeHours,
+    ProvincePage,
+)
+from news.models import NewsIndexPage, NewsPage
+
+
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    publish = True
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def _number_rows(kwargs):
+        for value in kwargs.values():
+            if isinstance(value, (list, tuple)) and value and all(isinstance(row, Orderable) for row in value):
+                for number, row in enumerate(value):
+                    if row.sort_order is None:
+                        row.sort_order = number
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        cls._number_rows(kwargs)
+        # Tags need rows in the database, so they are applied on create only.
+        kwargs.pop("publish", None)
+        kwargs.pop("tags", None)
+        return super()._build(model_class, *args, **kwargs)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        cls._number_rows(kwargs)
+        publish = kwargs.pop("publish", True)
+        tags = kwargs.pop("tags", None)
+        instance = super()._create(model_class, *args, **kwargs)
+        if tags:
+            instance.tags.set(tags)
+            instance.save()
+        if publish:
+            instance.save_revision().publish()
+        return instance
+
+
+class HomePageFactory(PublishedPageFactory):
+    title = "محله"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+    tagline = "درگاه دفترهای تسهیلگری و شوراهای پیشرفت محله"
+    intro = "<p>خبرها و برنامه‌های محله‌ها.</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class NeighborhoodIndexPageFactory(PublishedPageFactory):
+    title = "محله‌ها"
+    slug = "neighborhoods"
+    intro = ""
+
+    class Meta:
+        model = NeighborhoodIndexPage
+
+
+class ProvincePageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"استان نمونه {n}")
+    slug = factory.Sequence(lambda n: f"province-{n}")
+    intro = ""
+
+    class Meta:
+        model = ProvincePage
+
+
+class NeighborhoodPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"محله نمونه {n}")
+    slug = factory.Sequence(lambda n: f"neighborhood-{n}")
+    city = "اراک"
+    district = "منطقه ۱"
+    summary = "محله‌ای با دفتر تسهیلگری و شورای پیشرفت محله."
+    introduction = "<p>معرفی کوتاه محله.</p>"
+    office_address = "خیابان نمونه، کوچه یکم"
+    office_phone = "086-0000-0000"
+    office_started = datetime.date(2024, 3, 9)
+
+    class Meta:
+        model = NeighborhoodPage
+
+
+class NewsIndexPageFactory(PublishedPageFactory):
+    title = "خبرها"
+    slug = "news"
+    intro = ""
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"خبر نمونه {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    date = factory.Sequence(lambda n: datetime.date(2026, 11, 20) - datetime.timedelta(days=n % 300))
+    lead = "لید کوتاه خبر برای فهرست‌ها."
+    body = "<p>متن خبر.</p>"
+    image = None
+
+    class Meta:
+        model = NewsPage
+
+
+class CouncilMemberFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"عضو شورا {n}")
+    role = MemberRole.MEMBER
+    affiliation = Affiliation.TRUSTEE
+    organization = ""
+
+    class Meta:
+        model = CouncilMember
+
+
+class CommitteeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"کمیته {n}")
+    scope = CommitteeScope.HEALTH
+    chair = ""
+    description = ""
+
+    class Meta:
+        model = Committee
+
+
+class OfficeHoursFactory(DjangoModelFactory):
+    weekday = Weekday.SATURDAY
+    opens = datetime.time(8)
+    closes = datetime.time(14)
+
+    class Meta:
+        model = OfficeHours
