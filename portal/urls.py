@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forms.tracking_views import track
+
 from . import views
 
 handler400 = "portal.views.bad_request"
@@ -26,4 +28,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Persian is the default language and has no prefix; other languages get /en/… and so on.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("track/", track, name="track"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -40,3 +40,8 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    response = _render(request, "403_csrf.html", 403)
+    return response

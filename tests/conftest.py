@@ -73,3 +73,24 @@ class Tree:
 @pytest.fixture
 def tree(db):
     return Tree()
+
+
+def add_form_page(neighborhood, slug="problem", title="گزارش مسئله محله"):
+    """A participation form with one field of each kind residents meet most."""
+    from forms.models import FormField, ParticipationFormPage
+
+    page = ParticipationFormPage(title=title, slug=slug, kind="problem_report")
+    page.form_fields = [
+        FormField(label="نام و نام خانوادگی", key="name", field_type="singleline", required=True),
+        FormField(label="شماره همراه", key="mobile", field_type="mobile", required=True),
+        FormField(label="کد ملی", key="national_code", field_type="national_code", required=False),
+        FormField(label="تاریخ رخداد", key="when", field_type="date", required=False),
+        FormField(label="شرح مسئله", key="problem", field_type="multiline", required=True),
+        FormField(label="تعداد افراد درگیر", key="people", field_type="number", required=False),
+        FormField(label="نوع مسئله", key="topic", field_type="dropdown", choices="فضای بی‌دفاع\nروشنایی\nپسماند", required=True),
+        FormField(label="عکس", key="photo", field_type="photo", required=False),
+        FormField(label="موقعیت", key="location", field_type="location", required=False),
+    ]
+    neighborhood.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -149,3 +152,27 @@ NEIGHBORHOOD_LATEST_NEWS = 5
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGIN_URL = "wagtailadmin_login"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+
+# Background work (e-mail, SMS). Immediate here; production uses the database queue and a db_worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Participation forms: limits against abuse. Rates are django-ratelimit strings.
+PARTICIPATION_RATE_PER_IP = os.environ.get("PARTICIPATION_RATE_PER_IP", "30/h")
+PARTICIPATION_RATE_PER_MOBILE = os.environ.get("PARTICIPATION_RATE_PER_MOBILE", "10/h")
+TRACKING_LOOKUP_FAILURES_PER_IP = os.environ.get("TRACKING_LOOKUP_FAILURES_PER_IP", "10/h")
+PARTICIPATION_PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PARTICIPATION_PHOTO_MAX_PIXELS = 40_000_000
+PARTICIPATION_MAX_REQUEST_BYTES = 6 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # text fields; files are counted separately above
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# "each": an e-mail to the neighbourhood's staff per submission; "digest": one a day (send_inbox_digest).
+PARTICIPATION_STAFF_EMAIL = os.environ.get("PARTICIPATION_STAFF_EMAIL", "each")
+# Submissions older than this are anonymised by `manage.py anonymise_submissions`.
+SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", str(3 * 365)))
+
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms.sms.ConsoleBackend")
+SMS_API_KEY = os.environ.get("SMS_API_KEY", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")

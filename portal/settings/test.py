@@ -13,3 +13,7 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files from the finders (node_modules included) without a collectstatic step.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The in-process cache is fine for one process; production shares Redis between workers.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+SMS_BACKEND = "forms.sms.LocmemBackend"

@@ -1,0 +1,135 @@
+"""Form fields for what Iranian residents type: mobiles, national codes, numbers in any digits,
+Jalali dates, photos and map points. Each normalises to Latin digits before validating."""
+
+import io
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from PIL import Image, UnidentifiedImageError
+
+from portal.digits import to_latin_digits
+from portal.validators import normalize_mobile, normalize_national_code, validate_mobile, validate_national_code
+
+
+class NumericTextInput(forms.TextInput):
+    """Not type="number": Persian keyboards type digits that such inputs refuse."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "dir": "ltr", "autocomplete": "off", **(attrs or {})})
+
+
+class MobileField(forms.CharField):
+    widget = forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "dir": "ltr", "autocomplete": "tel"})
+    default_validators = [validate_mobile]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalize_mobile(value) if value else value
+
+
+class NationalCodeField(forms.CharField):
+    widget = NumericTextInput(attrs={"maxlength": "12"})
+    default_validators = [validate_national_code]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 14)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalize_national_code(value) if value else value
+
+
+class PersianIntegerField(forms.IntegerField):
+    widget = NumericTextInput
+    default_error_messages = {"invalid": "یک عدد درست بنویسید."}
+
+    def to_python(self, value):
+        return super().to_python(to_latin_digits(value) if isinstance(value, str) else value)
+
+    def widget_attrs(self, widget):
+        # IntegerField would add min/max/step, which only make sense on type="number".
+        return forms.Field.widget_attrs(self, widget)
+
+
+class PhotoField(forms.FileField):
+    """A JPEG or PNG photo, re-encoded so no metadata (EXIF, GPS position) survives."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})
+    default_error_messages = {
+        "invalid_image": "فقط عکس JPEG یا PNG پذیرفته می‌شود.",
+        "too_large": "حجم عکس نباید بیشتر از {limit} مگابایت باشد.",
+        "too_many_pixels": "ابعاد عکس بیش از اندازه بزرگ است.",
+    }
+    FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png")}
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        limit = settings.PARTICIPATION_PHOTO_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                self.error_messages["too_large"].format(limit=limit // (1024 * 1024)), code="too_large"
+            )
+        try:
+            image = Image.open(upload)
+            if image.format not in self.FORMATS:
+                raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+            if image.width * image.height > settings.PARTICIPATION_PHOTO_MAX_PIXELS:
+                raise forms.ValidationError(self.error_messages["too_many_pixels"], code="too_many_pixels")
+            image.load()
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError, ValueError):
+            raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image") from None
+        return self._without_metadata(image)
+
+    def _without_metadata(self, image):
+        content_type, extension = self.FORMATS[image.format]
+        # Copy pixels only: EXIF, GPS, ICC comments and text chunks stay behind.
+        mode = "RGB" if image.format == "JPEG" and image.mode not in ("RGB", "L") else image.mode
+        pixels = image.convert(mode)
+        clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
+        buffer = io.BytesIO()
+        clean.save(buffer, format=image.format, **({"quality": 88} if image.format == "JPEG" else {}))
+        size = buffer.tell()
+        buffer.seek(0)
+        return InMemoryUploadedFile(buffer, "photo", f"photo{extension}", content_type, size, None)
+
+
+class LocationWidget(forms.TextInput):
+    def __init__(self, attrs=None):
+        defaults = {"inputmode": "decimal", "dir": "ltr", "placeholder": "35.6892, 51.3890", "data-location": ""}
+        super().__init__({**defaults, **(attrs or {})})
+
+    class Media:
+        js = ["js/location-field.js"]
+
+
+class LocationField(forms.CharField):
+    """A map point as «latitude, longitude», typed or filled by the phone's location button."""
+
+    widget = LocationWidget
+    default_error_messages = {"invalid": "موقعیت را به شکل «عرض، طول» بنویسید، مانند 35.6892, 51.3890."}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        parts = to_latin_digits(value).replace("،", ",").replace("٫", ".").split(",")
+        try:
+            latitude, longitude = (Decimal(part.strip()).quantize(Decimal("0.000001")) for part in parts)
+        except (ValueError, InvalidOperation):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return latitude, longitude

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.db import models
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+
+from ..builder import FIELD_TYPES, ParticipationFormBuilder
+from ..keys import field_key
+
+
+class FormKind(models.TextChoices):
+    VOLUNTEER = "volunteer", "داوطلبی"
+    NEEDS_ASSESSMENT = "needs_assessment", "نیازسنجی"
+    PROBLEM_REPORT = "problem_report", "گزارش مسئله"
+    SUGGESTION = "suggestion", "پیشنهاد"
+    OTHER = "other", "دیگر"
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("participation.ParticipationFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField("نوع پرسش", max_length=16, choices=FIELD_TYPES)
+    key = models.SlugField(
+        "کلید",
+        max_length=60,
+        blank=True,
+        help_text="نام لاتین پرسش در خروجی‌ها، مانند mobile یا need. اگر خالی بماند از روی عنوان ساخته می‌شود.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("key")]),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+        FieldPanel("field_type", classname="formbuilder-type"),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+    ]
+
+    def get_field_clean_name(self):
+        return field_key(self.key or self.label)
+
+
+class ParticipationFormPage(AbstractForm):
+    """A participation form of one neighbourhood: what residents send lands in that office's inbox."""
+
+    kind = models.CharField("نوع فرم", max_length=20, choices=FormKind.choices, default=FormKind.OTHER)
+    intro = RichTextField("توضیح فرم", blank=True)
+    thank_you_text = RichTextField("متن پس از ارسال", blank=True)
+    notify_staff = models.BooleanField(
+        "آگاه کردن کارکنان با رایانامه", default=True, help_text="برای هر پرونده تازه به کارکنان محله رایانامه فرستاده شود."
+    )
+
+    form_builder = ParticipationFormBuilder
+    content_panels = AbstractForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="پرسش", heading="پرسش‌های فرم"),
+        MultiFieldPanel([FieldPanel("thank_you_text"), FieldPanel("notify_staff")], heading="پس از ارسال"),
+    ]
+    parent_page_types = ["neighborhoods.NeighborhoodPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "فرم مشارکت"
+        verbose_name_plural = "فرم‌های مشارکت"
+
+    def get_submissions(self):
+        from .submission import Submission
+
+        return Submission.objects.filter(page=self)
+
+    def find_neighborhood(self):
+        from neighborhoods.models import NeighborhoodPage
+
+        return NeighborhoodPage.objects.ancestor_of(self).first()
+
+    def serve(self, request, *args, **kwargs):
+        from ..submit import handle_post
+
+        if request.method == "POST":
+            return handle_post(self, request)
+        return self.render_form(request, self.get_blank_form())
+
+    def get_blank_form(self):
+        from ..submit import new_form_token
+
+        return self.get_form(page=self, initial={"form_token": new_form_token()})
+
+    def render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        context = self.get_context(request)
+        context["submission"] = form_submission
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
+
+    @property
+    def max_upload_bytes(self):
+        return settings.PARTICIPATION_PHOTO_MAX_BYTES

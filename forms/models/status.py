@@ -1,0 +1,35 @@
+from django.db import models
+
+
+class StatusQuerySet(models.QuerySet):
+    def initial(self):
+        """The status a new submission starts in."""
+        return self.filter(is_initial=True).order_by("order").first() or self.order_by("order").first()
+
+
+class Status(models.Model):
+    """A step a submission can be in. Offices can rename, add and reorder them (see the data migration
+    for the defaults: new, in review, referred, done, rejected)."""
+
+    name = models.CharField("نام", max_length=60, unique=True)
+    slug = models.SlugField("شناسه", max_length=40, unique=True, allow_unicode=False)
+    public_label = models.CharField(
+        "عنوان برای شهروند", max_length=80, blank=True, help_text="اگر خالی بماند، همان نام نشان داده می‌شود."
+    )
+    order = models.PositiveSmallIntegerField("ترتیب", default=0)
+    is_initial = models.BooleanField("وضعیت آغازین", default=False)
+    is_closed = models.BooleanField("پایان کار", default=False, help_text="پرونده‌های این وضعیت باز شمرده نمی‌شوند.")
+
+    objects = StatusQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "وضعیت"
+        verbose_name_plural = "وضعیت‌ها"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label_for_public(self):
+        return self.public_label or self.name

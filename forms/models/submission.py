@@ -1,0 +1,166 @@
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+
+from .. import tracking
+from .status import Status
+
+
+class Kind(models.TextChoices):
+    FORM = "form", "فرم مشارکت"
+    REGISTRATION = "registration", "ثبت‌نام برنامه"
+    NGO_APPLICATION = "ngo_application", "درخواست سمن"
+
+
+class Source(models.TextChoices):
+    ONLINE = "online", "درگاه"
+    SERVICE_DESK = "service_desk", "میز خدمت"
+
+
+class Agency(models.TextChoices):
+    MUNICIPALITY = "municipality", "شهرداری"
+    WELFARE = "welfare", "بهزیستی"
+    RELIEF = "relief", "کمیته امداد"
+    HEALTH = "health", "مرکز بهداشت"
+    POLICE = "police", "انتظامی"
+    EDUCATION = "education", "آموزش و پرورش"
+    OTHER = "other", "دیگر"
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def in_neighborhoods(self, neighborhoods):
+        return self.filter(neighborhood__in=neighborhoods)
+
+    def open(self):
+        return self.filter(archived=False, status__is_closed=False)
+
+    def search(self, text):
+        from portal.text import normalize
+
+        query = Q()
+        for word in normalize(text).split():
+            query &= Q(search_text__icontains=word) | Q(tracking_code=word) | Q(mobile__endswith=word)
+        return self.filter(query)
+
+
+class Submission(models.Model):
+    """One thing a resident sent: a form, a programme sign-up or an NGO application."""
+
+    kind = models.CharField("نوع", max_length=20, choices=Kind.choices, default=Kind.FORM)
+    source = models.CharField("راه ثبت", max_length=20, choices=Source.choices, default=Source.ONLINE)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="فرم", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    neighborhood = models.ForeignKey(
+        "neighborhoods.NeighborhoodPage", verbose_name="محله", on_delete=models.PROTECT, related_name="submissions"
+    )
+    form_title = models.CharField("عنوان فرم", max_length=255)
+    # {key: value} of the cleaned answers, and {key: label} as the form read when it was sent, so the
+    # answers stay readable after staff edit the form.
+    data = models.JSONField("پاسخ‌ها", default=dict)
+    labels = models.JSONField("عنوان پرسش‌ها", default=dict)
+    types = models.JSONField("نوع پرسش‌ها", default=dict)
+
+    name = models.CharField("نام", max_length=120, blank=True)
+    mobile = models.CharField("همراه", max_length=11, blank=True, db_index=True)
+    national_code = models.CharField("کد ملی", max_length=10, blank=True)
+    email = models.EmailField("رایانامه", blank=True)
+    latitude = models.DecimalField("عرض جغرافیایی", max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField("طول جغرافیایی", max_digits=9, decimal_places=6, null=True, blank=True)
+    photo = models.FileField("عکس", upload_to="private/submissions/%Y/%m/", blank=True)
+
+    tracking_code = models.CharField("کد رهگیری", max_length=tracking.LENGTH, unique=True)
+    # The token rendered into the form: the same form posted twice makes one submission.
+    form_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    status = models.ForeignKey(Status, verbose_name="وضعیت", on_delete=models.PROTECT, related_name="submissions")
+    archived = models.BooleanField("بایگانی", default=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="مسئول پیگیری",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
+    )
+    private_notes = models.TextField("یادداشت داخلی", blank=True)
+    public_reply = models.TextField("پاسخ به شهروند", blank=True)
+    replied_at = models.DateTimeField("زمان پاسخ", null=True, blank=True)
+    referral_agency = models.CharField("ارجاع به", max_length=20, choices=Agency.choices, blank=True)
+    referral_date = models.DateField("تاریخ ارجاع", null=True, blank=True)
+    referral_outcome = models.TextField("نتیجه ارجاع", blank=True)
+
+    # Normalised text of the answers, for the inbox's search box.
+    search_text = models.TextField(blank=True, editable=False)
+    anonymised = models.BooleanField("بی‌نام‌شده", default=False)
+    created_at = models.DateTimeField("زمان ثبت", auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField("آخرین تغییر", auto_now=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "پرونده"
+        verbose_name_plural = "صندوق پرونده‌ها"
+        indexes = [
+            models.Index(fields=["neighborhood", "-created_at"]),
+            models.Index(fields=["neighborhood", "status", "-created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.form_title} — {tracking.display(self.tracking_code)}"
+
+    @property
+    def tracking_display(self):
+        return tracking.display(self.tracking_code)
+
+    @property
+    def masked_mobile(self):
+        return f"{self.mobile[:4]}***{self.mobile[-4:]}" if len(self.mobile) == 11 else ""
+
+    @property
+    def masked_national_code(self):
+        return f"******{self.national_code[-4:]}" if self.national_code else ""
+
+    def answers(self):
+        """[(label, value shown to staff), …] in the order of the form; dates in Jalali."""
+        from portal import jalali
+
+        rows = []
+        for key, value in self.data.items():
+            if self.types.get(key) == "date" and value:
+                value = jalali.format_date(datetime.date.fromisoformat(value))
+            elif isinstance(value, list):
+                value = "، ".join(str(item) for item in value)
+            elif isinstance(value, bool):
+                value = "بله" if value else "خیر"
+            rows.append((self.labels.get(key, key), value))
+        return rows
+
+    def refresh_search_text(self):
+        from portal.text import normalize
+
+        parts = [self.form_title, self.name, self.tracking_code, self.mobile]
+        parts += [str(value) for value in self.data.values()]
+        self.search_text = normalize(" ".join(part for part in parts if part))
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        if self.status_id is None:
+            self.status = Status.objects.initial()
+        if self.tracking_code:
+            return super().save(*args, **kwargs)
+        # A fresh random code; on the rare collision draw again.
+        for _attempt in range(10):
+            self.tracking_code = tracking.new_code()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if Submission.objects.filter(tracking_code=self.tracking_code).exists():
+                    self.tracking_code = ""
+                    continue
+                raise
+        raise IntegrityError("no free tracking code after 10 attempts")

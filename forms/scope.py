@@ -1,0 +1,37 @@
+"""Which neighbourhoods a staff member works in.
+
+The page tree is the permission model: a user works in every neighbourhood inside a subtree where
+one of their groups may edit pages — their own neighbourhood for its staff, every neighbourhood of
+the province for its coordinators. Every inbox view filters *and* checks objects through here.
+"""
+
+from django.db.models import Q
+from wagtail.models import GroupPagePermission
+
+from neighborhoods.models import NeighborhoodPage
+
+
+def neighborhoods_for(user):
+    if not user.is_authenticated or not user.is_active:
+        return NeighborhoodPage.objects.none()
+    if user.is_superuser:
+        return NeighborhoodPage.objects.all()
+    paths = GroupPagePermission.objects.filter(
+        group__user=user, permission__codename="change_page"
+    ).values_list("page__path", flat=True)
+    query = Q()
+    for path in set(paths):
+        query |= Q(path__startswith=path)
+    if not query:
+        return NeighborhoodPage.objects.none()
+    return NeighborhoodPage.objects.filter(query)
+
+
+def submissions_for(user):
+    from .models import Submission
+
+    return Submission.objects.filter(neighborhood__in=neighborhoods_for(user))
+
+
+def can_access(user, submission):
+    return neighborhoods_for(user).filter(pk=submission.neighborhood_id).exists()

@@ -1,0 +1,81 @@
+"""The public status page: tracking code plus the mobile's last four digits.
+
+Wrong guesses are counted per IP and refused with 429 past the limit, so codes cannot be tried one
+after another. A right answer shows the status, the public reply and the referral, never the
+answers the resident gave (a shared phone should not reveal them).
+"""
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import ALL, get_usage
+
+from portal.digits import to_latin_digits
+
+from . import tracking
+from .models import Submission
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(
+        label="کد رهگیری",
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}),
+    )
+    last_digits = forms.CharField(
+        label="چهار رقم آخر شماره همراه",
+        max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off", "maxlength": "4"}),
+    )
+
+    def clean_code(self):
+        code = tracking.normalize(self.cleaned_data["code"])
+        if len(code) != tracking.LENGTH:
+            raise forms.ValidationError(f"کد رهگیری {tracking.LENGTH} رقم دارد.")
+        return code
+
+    def clean_last_digits(self):
+        digits = to_latin_digits(self.cleaned_data["last_digits"]).strip()
+        if len(digits) != 4 or not digits.isascii() or not digits.isdigit():
+            raise forms.ValidationError("چهار رقم آخر شماره همراه را بنویسید.")
+        return digits
+
+
+def _failures(request, increment):
+    """Wrong guesses from this IP in the current window (counted only when ``increment``)."""
+    return get_usage(
+        request,
+        group="tracking-lookup",
+        key="ip",
+        rate=settings.TRACKING_LOOKUP_FAILURES_PER_IP,
+        method=ALL,
+        increment=increment,
+    )
+
+
+@never_cache
+def track(request):
+    form = LookupForm(request.POST or None)
+    context = {"form": form}
+    status = 200
+    if request.method == "POST":
+        usage = _failures(request, increment=False)
+        if usage and usage["count"] >= usage["limit"]:
+            return render(request, "participation/track.html", {**context, "limited": True}, status=429)
+        if not form.is_valid():
+            status = 400
+        else:
+            submission = (
+                Submission.objects.select_related("status", "neighborhood")
+                .filter(tracking_code=form.cleaned_data["code"], mobile__endswith=form.cleaned_data["last_digits"])
+                .exclude(mobile="")
+                .first()
+            )
+            if submission is None:
+                _failures(request, increment=True)
+                context["not_found"] = True
+                status = 404
+            else:
+                context["submission"] = submission
+    return render(request, "participation/track.html", context, status=status)
