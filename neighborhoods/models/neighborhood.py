@@ -78,7 +78,7 @@ class NeighborhoodPage(Page):
     )
 
     parent_page_types = ["neighborhoods.ProvincePage"]
-    subpage_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "participation.ParticipationFormPage"]
 
     class Meta:
         verbose_name = "محله"
@@ -114,11 +114,20 @@ class NeighborhoodPage(Page):
     def news_index(self):
         from news.models import NewsIndexPage
 
-        content_type = ContentType.objects.get_for_model(NewsIndexPage)
-        return next(
-            (page for page in self._family if page.depth > self.depth and page.live and page.content_type_id == content_type.pk),
-            None,
-        )
+        return next(iter(self.children_of_type(NewsIndexPage)), None)
+
+    def children_of_type(self, model):
+        content_type = ContentType.objects.get_for_model(model)
+        return [
+            page
+            for page in self._family
+            if page.depth > self.depth and page.live and page.content_type_id == content_type.pk
+        ]
+
+    def participation_forms(self):
+        from forms.models import ParticipationFormPage
+
+        return self.children_of_type(ParticipationFormPage)
 
     def latest_news(self, limit):
         from news.models import NewsPage
