@@ -2,7 +2,8 @@
 
 Pages are found by their slug under their parent, users by username and images by title in their
 collection. What already exists is updated in place, and a page gets a new revision only when
-something on it changed, so a second run adds nothing.
+something on it changed, so a second run adds nothing. Demo submissions are sent to a form only
+while it has none, so they are not sent twice either.
 """
 
 import datetime
@@ -12,9 +13,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Site
 
+from forms.keys import field_key
+from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
+from forms.models.submission import Agency
+from forms.submit import create_submission
 from home.models import HomePage
 from neighborhoods.models import (
     Committee,
@@ -26,6 +32,7 @@ from neighborhoods.models import (
 )
 from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
 from news.models import NewsIndexPage, NewsPage
+from portal import jalali
 
 from . import content
 from .factories import (
@@ -34,11 +41,17 @@ from .factories import (
     NeighborhoodPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    ParticipationFormPageFactory,
     ProvincePageFactory,
 )
 from .images import collection_named, demo_image
 
-INLINE_MODELS = {"council_members": CouncilMember, "committees": Committee, "office_hours": OfficeHours}
+INLINE_MODELS = {
+    "council_members": CouncilMember,
+    "committees": Committee,
+    "office_hours": OfficeHours,
+    "form_fields": FormField,
+}
 
 
 @dataclass
@@ -52,6 +65,8 @@ class Result:
     provinces: int = 0
     neighborhoods: int = 0
     news: int = 0
+    forms: int = 0
+    submissions_created: int = 0
     pages_created: int = 0
     pages_published: int = 0
     logins: list = field(default_factory=list)
@@ -89,6 +104,12 @@ def _inline_rows(data):
             ]
         ),
     }
+
+
+def _form_rows(questions):
+    # clean_name is what a saved row gets from its key; setting it here lets rows read back from the
+    # database compare equal to the ones in the content.
+    return _numbered([FormField(clean_name=field_key(row["key"]), **row) for row in questions])
 
 
 def _apply(page, fields):
@@ -138,7 +159,9 @@ class DemoBuilder:
             self.result.provinces += 1
             for neighborhood_data in province_data["neighborhoods"]:
                 neighborhood = self.neighborhood(province, neighborhood_data)
-                self.staff_user(neighborhood, content.staff_username(neighborhood_data["slug"]))
+                staff = self.staff_user(neighborhood, content.staff_username(neighborhood_data["slug"]))
+                forms = self.participation_forms(neighborhood)
+                self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
             self.coordinator(province, content.coordinator_username(province_data["slug"]))
         return self.result
 
@@ -248,6 +271,89 @@ class DemoBuilder:
         self.result.news += 1
         return self.page(NewsPage, NewsPageFactory, index, item, extra=with_image)
 
+    def participation_forms(self, neighborhood):
+        """The neighbourhood's forms, by slug."""
+        pages = {}
+        for data in content.participation_forms(neighborhood.title):
+            fields = {**data, "form_fields": _form_rows(data["form_fields"])}
+            pages[data["slug"]] = self.page(
+                ParticipationFormPage, ParticipationFormPageFactory, neighborhood, fields
+            )
+            self.result.forms += 1
+        return pages
+
+    # --- submissions ---------------------------------------------------------------------------
+
+    def demo_submissions(self, forms, items, staff):
+        """Send the demo answers through the forms, oldest first; a form that has any submission
+        already is left alone."""
+        statuses = {status.slug: status for status in Status.objects.all()}
+        initial = Status.objects.initial()
+        now = timezone.localtime()
+        filled = set(
+            Submission.objects.filter(page__in=[page.pk for page in forms.values()]).values_list("page_id", flat=True)
+        )
+        for number, item in enumerate(sorted(items, key=lambda item: -item["days_ago"])):
+            page = forms[item["form"]]
+            if page.pk in filled:
+                continue
+            # A working hour of a day ``days_ago`` back, varied a little from one to the next.
+            sent = (now - datetime.timedelta(days=item["days_ago"])).replace(
+                hour=9 + (number * 5) % 10, minute=(number * 17) % 60, second=0, microsecond=0
+            )
+            submission = self.submission(page, item, sent, staff)
+            self.handle(submission, item, sent, statuses[item["status"]], initial, staff)
+            self.result.submissions_created += 1
+
+    def submission(self, page, item, sent, staff):
+        questions = {field.clean_name: field for field in page.get_form_fields()}
+        data = {"form_token": "demo", "website": ""}
+        for key, value in item["answers"].items():
+            if questions[key].field_type == "date":
+                value = jalali.format_numeric(sent.date() - datetime.timedelta(days=value))
+            data[key] = value
+        form = page.get_form(data, page=page)
+        if not form.is_valid():
+            raise ValueError(f"demo answers for {page.url_path} are not valid: {form.errors.as_text()}")
+        at_desk = item["source"] == "service_desk"
+        submission = create_submission(page, form, user=staff if at_desk else None, source=item["source"])
+        Submission.objects.filter(pk=submission.pk).update(created_at=sent, updated_at=sent)
+        SubmissionEvent.objects.filter(submission=submission).update(created_at=sent)
+        return submission
+
+    def handle(self, submission, item, sent, status, initial, staff):
+        """What the office did with a submission: its status, reply and referral, and one history row."""
+        if status == initial:
+            return
+        # Handled within a third of the time since it arrived, and never later than now.
+        handled = sent + max(datetime.timedelta(days=item["days_ago"] // 3), datetime.timedelta(hours=3))
+        reply, agency = item["public_reply"], item["referral_agency"]
+        values = {
+            "status": status,
+            "assignee": staff,
+            "public_reply": reply,
+            "replied_at": handled if reply else None,
+            "referral_agency": agency,
+            "referral_date": handled.date() if agency else None,
+            "referral_outcome": item["referral_outcome"],
+            "private_notes": item["private_notes"],
+            "updated_at": handled,
+        }
+        Submission.objects.filter(pk=submission.pk).update(**values)
+        changes = {"status": [initial.name, status.name], "assignee": ["", staff.get_full_name()]}
+        if reply:
+            changes["public_reply"] = ["", reply]
+        if agency:
+            changes["referral_agency"] = ["", Agency(agency).label]
+            changes["referral_date"] = ["", handled.date().isoformat()]
+        if item["referral_outcome"]:
+            changes["referral_outcome"] = ["", item["referral_outcome"]]
+        if item["private_notes"]:
+            changes["private_notes"] = ["", item["private_notes"]]
+        action = SubmissionEvent.Action.REPLIED if reply else SubmissionEvent.Action.CHANGED
+        event = SubmissionEvent.objects.create(submission=submission, user=staff, action=action, changes=changes)
+        SubmissionEvent.objects.filter(pk=event.pk).update(created_at=handled)
+
     # --- people --------------------------------------------------------------------------------
 
     def user(self, username, **attributes):
@@ -277,6 +383,7 @@ class DemoBuilder:
         user = self.user(username, first_name="تسهیلگر", last_name=neighborhood.title, is_active=True)
         user.groups.add(ensure_staff_group(neighborhood))
         self.result.logins.append(Login(username, f"تسهیلگر محله {neighborhood.title}"))
+        return user
 
     def coordinator(self, province, username):
         user = self.user(username, first_name="هماهنگ‌کننده", last_name=f"استان {province.title}", is_active=True)

@@ -1,4 +1,5 @@
-"""Demo content of the portal: provinces, neighbourhoods, their councils and their news.
+"""Demo content of the portal: provinces, neighbourhoods, their councils and their news, the
+participation forms of every neighbourhood and a few submissions sent through them.
 
 Places, programmes and the shape of the offices follow public news reports about the facilitation
 offices; people, addresses and phone numbers are invented (local numbers starting with 0000 do not
@@ -1213,3 +1214,748 @@ def staff_username(neighborhood_slug):
 
 def coordinator_username(province_slug):
     return f"coordinator-{province_slug}"
+
+
+# --- فرم‌های مشارکت ----------------------------------------------------------------------------
+# Every neighbourhood gets the same four forms; only the name of the neighbourhood in the texts
+# differs. Keys are the Latin names of the answers in exports and in the inbox.
+
+
+def question(label, key, field_type, required=False, choices=(), help_text=""):
+    return {
+        "label": label,
+        "key": key,
+        "field_type": field_type,
+        "required": required,
+        "choices": "\n".join(choices),
+        "help_text": help_text,
+    }
+
+
+VOLUNTEER_SKILLS = [
+    "آموزش و کلاس تقویتی",
+    "بهداشت و کمک‌های اولیه",
+    "ورزش",
+    "هنر و صنایع‌دستی",
+    "کارهای فنی (برق، لوله‌کشی، بنایی)",
+    "امور اداری و رایانه",
+    "مددکاری و مشاوره",
+    "برگزاری جشن‌ها و برنامه‌های مناسبتی",
+]
+
+# Saturday first, as the Iranian week runs.
+WEEK_DAYS = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
+
+NEIGHBORHOOD_PROBLEMS = [
+    "اعتیاد",
+    "بیکاری",
+    "ترک تحصیل",
+    "روشنایی معابر",
+    "پسماند و نظافت کوچه‌ها",
+    "کمبود فضای سبز",
+    "نبود فضای بازی کودکان",
+    "ناامنی و فضاهای بی‌دفاع",
+    "آسفالت کوچه‌ها و جوی‌های روباز",
+    "دسترسی به خدمات بهداشتی و درمانی",
+]
+
+NEEDED_COURSES = [
+    "خیاطی و دوخت",
+    "آشپزی و شیرینی‌پزی",
+    "برق‌کاری ساختمان",
+    "رایانه و کار با تلفن همراه",
+    "کسب‌وکار خانگی و فروش اینترنتی",
+    "مهارت‌های زندگی و فرزندپروری",
+    "کمک‌های اولیه",
+    "کلاس تقویتی دانش‌آموزان",
+]
+
+REPORT_TOPICS = [
+    "فضای بی‌دفاع شهری",
+    "روشنایی معابر",
+    "پسماند و نخاله",
+    "آسفالت و جوی آب",
+    "فضای سبز و پارک",
+    "آسیب اجتماعی (اعتیاد، کودکان کار و …)",
+    "بهداشت و سلامت",
+    "دیگر",
+]
+
+RATING_HELP = "۱ یعنی بسیار ناراضی و ۵ یعنی بسیار راضی."
+
+PARTICIPATION_FORM_SLUGS = {
+    "volunteer": "volunteer",
+    "needs_assessment": "needs-assessment",
+    "problem_report": "report-problem",
+    "suggestion": "suggestion",
+}
+
+
+def participation_forms(neighborhood_title):
+    """The four forms of one neighbourhood: sign-up of volunteers, needs assessment, problem report
+    and suggestions."""
+    return [
+        {
+            "slug": PARTICIPATION_FORM_SLUGS["volunteer"],
+            "title": "داوطلب شوید",
+            "kind": "volunteer",
+            "intro": paragraphs(
+                f"دفتر تسهیلگری و شورای پیشرفت محله {neighborhood_title} برای برنامه‌هایش به همراهی اهالی نیاز "
+                "دارد: از کلاس تقویتی بچه‌ها و غربالگری سلامت تا پاک‌سازی کوچه‌ها و برگزاری جشن‌های محله. هر "
+                "مهارتی که دارید، حتی اگر فقط چند ساعت در ماه فرصت داشته باشید، به کار محله می‌آید.",
+                "پس از ثبت‌نام، تسهیلگر دفتر برای آشنایی و هماهنگی با شما تماس می‌گیرد.",
+            ),
+            "thank_you_text": paragraphs(
+                "از همراهی شما سپاسگزاریم. نامتان در فهرست داوطلبان محله ثبت شد و تسهیلگر دفتر به‌زودی برای "
+                "هماهنگی با شما تماس می‌گیرد."
+            ),
+            "form_fields": [
+                question("نام و نام خانوادگی", "name", "singleline", required=True),
+                question("شماره همراه", "mobile", "mobile", required=True),
+                question("سن", "age", "number", help_text="به سال."),
+                question(
+                    "در چه کارهایی می‌توانید کمک کنید؟",
+                    "skills",
+                    "checkboxes",
+                    required=True,
+                    choices=VOLUNTEER_SKILLS,
+                ),
+                question("چه روزهایی فرصت دارید؟", "days", "checkboxes", choices=WEEK_DAYS),
+                question(
+                    "توضیحات",
+                    "notes",
+                    "multiline",
+                    help_text="اگر تجربه یا مهارت دیگری دارید یا ساعت خاصی برایتان مناسب‌تر است، بنویسید.",
+                ),
+            ],
+        },
+        {
+            "slug": PARTICIPATION_FORM_SLUGS["needs_assessment"],
+            "title": "نیازسنجی محله",
+            "kind": "needs_assessment",
+            "intro": paragraphs(
+                f"این پرسش‌نامه برای شناختن مسئله‌ها و نیازهای {neighborhood_title} از زبان خود اهالی است. "
+                "پاسخ‌ها بی‌نام جمع‌بندی می‌شود و شورای پیشرفت محله برنامه‌های سال را بر پایه آن اولویت‌بندی "
+                "می‌کند.",
+                "پاسخ دادن حدود پنج دقیقه وقت می‌گیرد. نوشتن شماره همراه اختیاری است.",
+            ),
+            "thank_you_text": paragraphs(
+                "پاسخ‌های شما ثبت شد. نتیجه نیازسنجی پس از جمع‌بندی در خبرهای محله منتشر می‌شود. سپاس که وقت "
+                "گذاشتید."
+            ),
+            "form_fields": [
+                question(
+                    "به نظر شما مهم‌ترین مسئله محله چیست؟",
+                    "main_problem",
+                    "radio",
+                    required=True,
+                    choices=NEIGHBORHOOD_PROBLEMS,
+                ),
+                question(
+                    "چقدر از نظافت کوچه‌ها و جمع‌آوری پسماند راضی هستید؟",
+                    "cleanliness_rating",
+                    "scale",
+                    required=True,
+                    help_text=RATING_HELP,
+                ),
+                question(
+                    "چقدر از خدمات بهداشتی و درمانی محله راضی هستید؟",
+                    "health_rating",
+                    "scale",
+                    required=True,
+                    help_text=RATING_HELP,
+                ),
+                question(
+                    "در کوچه‌ها و معابر، به‌ویژه شب‌ها، چقدر احساس امنیت می‌کنید؟",
+                    "safety_rating",
+                    "scale",
+                    required=True,
+                    help_text="۱ یعنی اصلاً و ۵ یعنی کاملاً.",
+                ),
+                question(
+                    "اگر این دوره‌ها در محله برگزار شود، در کدام شرکت می‌کنید؟",
+                    "courses",
+                    "checkboxes",
+                    choices=NEEDED_COURSES,
+                ),
+                question("پیشنهاد شما برای بهتر شدن محله", "suggestion", "multiline"),
+                question(
+                    "شماره همراه",
+                    "mobile",
+                    "mobile",
+                    help_text="اگر می‌خواهید نتیجه نیازسنجی برایتان پیامک شود.",
+                ),
+            ],
+        },
+        {
+            "slug": PARTICIPATION_FORM_SLUGS["problem_report"],
+            "title": "گزارش مسئله محله",
+            "kind": "problem_report",
+            "intro": paragraphs(
+                "چراغ خاموش، زباله انباشته، جوی گرفته، زمین رهاشده یا گوشه‌ای که شب‌ها از کنارش می‌ترسید؟ "
+                f"مسئله را همین‌جا گزارش کنید تا دفتر تسهیلگری {neighborhood_title} آن را بررسی کند و اگر لازم "
+                "بود به شهرداری، بهزیستی، مرکز بهداشت یا دستگاه مسئول دیگر ارجاع دهد.",
+                "پس از ارسال، کد رهگیری می‌گیرید. نشانی و موقعیت فضاهای بی‌دفاع فقط برای کارکنان دفتر دیده "
+                "می‌شود.",
+            ),
+            "thank_you_text": paragraphs(
+                "گزارش شما به دفتر تسهیلگری رسید. با کد رهگیری می‌توانید از وضعیت آن باخبر شوید و نتیجه "
+                "بررسی هم با پیامک به شما اطلاع داده می‌شود."
+            ),
+            "form_fields": [
+                question("نام و نام خانوادگی", "name", "singleline", required=True),
+                question("شماره همراه", "mobile", "mobile", required=True),
+                question("موضوع", "topic", "dropdown", required=True, choices=REPORT_TOPICS),
+                question(
+                    "شرح مسئله",
+                    "description",
+                    "multiline",
+                    required=True,
+                    help_text="بنویسید چه دیده‌اید، دقیقاً کجا و از چه زمانی.",
+                ),
+                question("تاریخ مشاهده", "seen_on", "date"),
+                question(
+                    "عکس",
+                    "photo",
+                    "photo",
+                    help_text="یک عکس JPEG یا PNG تا ۵ مگابایت. اطلاعات مکانی درون عکس پاک می‌شود.",
+                ),
+                question(
+                    "موقعیت روی نقشه",
+                    "location",
+                    "location",
+                    help_text="با دکمه موقعیت‌یاب گوشی، یا به شکل «عرض، طول».",
+                ),
+            ],
+        },
+        {
+            "slug": PARTICIPATION_FORM_SLUGS["suggestion"],
+            "title": "پیشنهاد به دفتر تسهیلگری",
+            "kind": "suggestion",
+            "intro": paragraphs(
+                "ایده‌ای برای محله دارید؟ یک برنامه، یک کلاس، یک کار گروهی یا راهی بهتر برای کار دفتر؟ "
+                f"پیشنهادتان را بنویسید؛ شورای پیشرفت محله {neighborhood_title} پیشنهادهای رسیده را در جلسه‌های "
+                "ماهانه‌اش می‌خواند.",
+                "نوشتن نام و راه تماس اختیاری است؛ اگر بنویسید، نتیجه را به شما خبر می‌دهیم.",
+            ),
+            "thank_you_text": paragraphs("پیشنهاد شما رسید. سپاس که برای محله فکر می‌کنید."),
+            "form_fields": [
+                question("پیشنهاد شما", "suggestion", "multiline", required=True),
+                question("نام و نام خانوادگی", "name", "singleline"),
+                question("شماره همراه", "mobile", "mobile"),
+                question("رایانامه", "email", "email"),
+            ],
+        },
+    ]
+
+
+# --- پرونده‌های نمایشی ----------------------------------------------------------------------------
+# What residents sent through the forms above, so the staff inbox is not empty. Names and mobiles
+# are invented (0912000xxxx). ``days_ago`` places the submission in the last two months; the answer
+# to a date question is how many days before sending the resident saw the problem. A submission
+# that was handled has a status other than "new" and, for some, a reply and a referral.
+
+
+def submission(
+    form,
+    days_ago,
+    answers,
+    status="new",
+    reply="",
+    agency="",
+    outcome="",
+    notes="",
+    source="online",
+):
+    return {
+        "form": PARTICIPATION_FORM_SLUGS[form],
+        "days_ago": days_ago,
+        "answers": answers,
+        "status": status,
+        "public_reply": reply,
+        "referral_agency": agency,
+        "referral_outcome": outcome,
+        "private_notes": notes,
+        "source": source,
+    }
+
+
+DEMO_SUBMISSIONS = {
+    "bagh-khalaj": [
+        submission(
+            "problem_report",
+            52,
+            {
+                "name": "لیلا حسینی",
+                "mobile": "09120001101",
+                "topic": "روشنایی معابر",
+                "description": (
+                    "سه چراغ کوچه هفتم خیابان یاس، پشت مسجد، بیش از یک ماه است خاموش است. دخترهای دبیرستانی "
+                    "عصرها از این کوچه به خانه برمی‌گردند و خانواده‌ها نگران‌اند."
+                ),
+                "seen_on": 3,
+                "location": "34.1052, 49.7021",
+            },
+            status="done",
+            reply="چراغ‌های کوچه هفتم یاس با پیگیری دفتر و شهرداری منطقه ۲ تعمیر شد. از گزارش شما سپاسگزاریم.",
+            agency="municipality",
+            outcome="اکیپ روشنایی شهرداری سه چراغ را تعویض کرد.",
+        ),
+        submission(
+            "volunteer",
+            34,
+            {
+                "name": "نرگس عباسی",
+                "mobile": "09120001102",
+                "age": "24",
+                "skills": ["آموزش و کلاس تقویتی"],
+                "days": ["شنبه", "دوشنبه"],
+                "notes": "دانشجوی کارشناسی ریاضی هستم و می‌توانم به بچه‌های دبستان محله درس بدهم.",
+            },
+            status="done",
+            reply="برای کلاس تقویتی ریاضی دبستان محله با شما هماهنگ شد؛ کلاس‌ها دوشنبه‌ها ساعت ۱۶ برگزار می‌شود.",
+        ),
+        submission(
+            "problem_report",
+            18,
+            {
+                "name": "محمد رضایی",
+                "mobile": "09120001103",
+                "topic": "فضای بی‌دفاع شهری",
+                "description": (
+                    "ساختمان نیمه‌کاره انتهای خیابان یاس شب‌ها محل جمع شدن چند نفر شده و کنارش سرنگ و زباله "
+                    "ریخته است. بچه‌ها هر روز از کنار آن به مدرسه می‌روند."
+                ),
+                "seen_on": 1,
+                "location": "34.1061, 49.7034",
+            },
+            status="referred",
+            reply=(
+                "گزارش شما در کمیته امنیت عمومی بررسی شد و برای بستن ورودی ساختمان و پاک‌سازی محل به شهرداری "
+                "منطقه ۲ ارجاع شد."
+            ),
+            agency="municipality",
+            notes="با پایگاه انتظامی هم برای گشت شبانه هماهنگ شود.",
+        ),
+        submission(
+            "needs_assessment",
+            9,
+            {
+                "main_problem": "اعتیاد",
+                "cleanliness_rating": "2",
+                "health_rating": "3",
+                "safety_rating": "2",
+                "courses": ["خیاطی و دوخت", "کسب‌وکار خانگی و فروش اینترنتی"],
+                "suggestion": (
+                    "جلسه‌های آگاهی درباره اعتیاد برای مادرها در مسجد برگزار شود. خیلی از خانواده‌ها نمی‌دانند "
+                    "کجا می‌شود کمک گرفت."
+                ),
+            },
+        ),
+        submission(
+            "suggestion",
+            4,
+            {
+                "suggestion": (
+                    "زمین خالی کنار سرای محله را می‌شود با کمک خیران به زمین بازی کوچکی برای بچه‌ها تبدیل کرد. "
+                    "چند نفر از همسایه‌ها حاضرند در ساختنش کمک کنند."
+                ),
+                "name": "علی نوری",
+                "mobile": "09120001105",
+            },
+            status="in_review",
+        ),
+    ],
+    "roudaki": [
+        submission(
+            "needs_assessment",
+            58,
+            {
+                "main_problem": "روشنایی معابر",
+                "cleanliness_rating": "3",
+                "health_rating": "3",
+                "safety_rating": "1",
+                "courses": ["رایانه و کار با تلفن همراه"],
+                "suggestion": "کوچه‌های پشت پارک شب‌ها کاملاً تاریک است. با چند چراغ خیلی از مشکلات کم می‌شود.",
+                "mobile": "09120001201",
+            },
+            status="done",
+            source="service_desk",
+        ),
+        submission(
+            "problem_report",
+            27,
+            {
+                "name": "فرهاد احمدی",
+                "mobile": "09120001202",
+                "topic": "پسماند و نخاله",
+                "description": (
+                    "کنار زمین رهاشده انتهای خیابان رودکی دوباره نخاله ساختمانی ریخته‌اند. بوی بد و موش، "
+                    "همسایه‌ها را کلافه کرده است."
+                ),
+                "seen_on": 2,
+                "location": "34.0786, 49.6781",
+            },
+            status="in_review",
+            notes="عکس محل را تسهیلگر در بازدید گرفت؛ در جلسه کمیته عمران طرح شود.",
+        ),
+        submission(
+            "volunteer",
+            15,
+            {
+                "name": "حمیدرضا جعفری",
+                "mobile": "09120001203",
+                "age": "31",
+                "skills": ["کارهای فنی (برق، لوله‌کشی، بنایی)", "ورزش"],
+                "days": ["پنجشنبه", "جمعه"],
+                "notes": "برق‌کار ساختمانم. آخر هفته‌ها برای تعمیرات پاتوق محله یا فوتبال بچه‌ها وقت دارم.",
+            },
+            status="in_review",
+        ),
+        submission(
+            "suggestion",
+            6,
+            {
+                "suggestion": (
+                    "کلاس‌های خیاطی عصرها هم برگزار شود تا بانوانی که صبح سر کار می‌روند هم بتوانند شرکت کنند."
+                ),
+            },
+        ),
+    ],
+    "shahr-e-ghaem": [
+        submission(
+            "problem_report",
+            45,
+            {
+                "name": "اکبر نظری",
+                "mobile": "09120001301",
+                "topic": "روشنایی معابر",
+                "description": (
+                    "کوچه‌ای که از ایستگاه اتوبوس به مدرسه دخترانه می‌رسد هیچ چراغی ندارد و زمستان‌ها ساعت پنج "
+                    "عصر تاریک می‌شود."
+                ),
+                "seen_on": 5,
+            },
+            status="done",
+            reply="در طرح روشنایی محله دو تیر چراغ در این کوچه نصب شد.",
+            agency="municipality",
+            outcome="دو تیر چراغ نصب و روشن شد.",
+        ),
+        submission(
+            "volunteer",
+            30,
+            {
+                "name": "فاطمه صادقی",
+                "mobile": "09120001302",
+                "age": "19",
+                "skills": ["آموزش و کلاس تقویتی", "هنر و صنایع‌دستی"],
+                "days": ["یکشنبه", "سه‌شنبه"],
+                "notes": "دانشجوی ادبیاتم و می‌توانم در کلاس‌های تقویتی فارسی و نقاشی کودکان کمک کنم.",
+            },
+            status="done",
+            reply="در فهرست مربیان کلاس‌های تقویتی ثبت شدید؛ برنامه کلاس‌ها را تسهیلگر دفتر پیامک می‌کند.",
+        ),
+        submission(
+            "needs_assessment",
+            12,
+            {
+                "main_problem": "بیکاری",
+                "cleanliness_rating": "3",
+                "health_rating": "2",
+                "safety_rating": "3",
+                "courses": ["برق‌کاری ساختمان", "کسب‌وکار خانگی و فروش اینترنتی"],
+                "suggestion": (
+                    "کارخانه‌های اطراف شهر قائم به جوان‌های محله کار بدهند. دفتر می‌تواند دوره فنی بگذارد و "
+                    "بعد آن‌ها را معرفی کند."
+                ),
+            },
+        ),
+        submission(
+            "problem_report",
+            3,
+            {
+                "name": "مرضیه قربانی",
+                "mobile": "09120001304",
+                "topic": "آسیب اجتماعی (اعتیاد، کودکان کار و …)",
+                "description": (
+                    "دو کودک حدوداً ده‌ساله هر روز از صبح تا شب سر چهارراه دست‌فروشی می‌کنند و به مدرسه "
+                    "نمی‌روند."
+                ),
+                "seen_on": 0,
+            },
+            status="referred",
+            reply="موضوع برای بررسی وضعیت خانواده و بازگشت بچه‌ها به مدرسه به بهزیستی ارجاع شد.",
+            agency="welfare",
+        ),
+    ],
+    "esmaeilabad": [
+        submission(
+            "problem_report",
+            40,
+            {
+                "name": "سکینه رحمانی",
+                "mobile": "09120001401",
+                "topic": "فضای بی‌دفاع شهری",
+                "description": (
+                    "زمین بایر کنار جاده ورودی محله شب‌ها محل جمع شدن افراد ناشناس است و زن‌های محله دیگر از "
+                    "آن مسیر رفت‌وآمد نمی‌کنند."
+                ),
+                "seen_on": 4,
+                "location": "34.6695, 50.8627",
+            },
+            status="referred",
+            reply="برای حصارکشی و روشن کردن زمین به شهرداری منطقه ۳ ارجاع شد و نتیجه را پیگیری می‌کنیم.",
+            agency="municipality",
+        ),
+        submission(
+            "volunteer",
+            22,
+            {
+                "name": "رسول محمدی",
+                "mobile": "09120001402",
+                "age": "45",
+                "skills": ["کارهای فنی (برق، لوله‌کشی، بنایی)"],
+                "days": ["شنبه", "یکشنبه", "چهارشنبه"],
+                "notes": "بنّا هستم و در تعمیر سقف خانه‌های فرسوده می‌توانم با خیریه همکاری کنم.",
+            },
+            status="in_review",
+            source="service_desk",
+        ),
+        submission(
+            "suggestion",
+            11,
+            {
+                "suggestion": (
+                    "میز خدمت مدارک هویتی به جای یک بار، هر هفته برپا شود. خیلی از همسایه‌ها آن روز سر کار "
+                    "بودند و نرسیدند."
+                ),
+                "name": "زینب کریمی",
+                "mobile": "09120001403",
+            },
+            status="done",
+            reply="پیشنهاد شما در جلسه شورا تصویب شد؛ میز خدمت مدارک هویتی از این ماه هر چهارشنبه در سرای محله برپاست.",
+        ),
+        submission(
+            "needs_assessment",
+            5,
+            {
+                "main_problem": "ترک تحصیل",
+                "cleanliness_rating": "2",
+                "health_rating": "2",
+                "safety_rating": "3",
+                "courses": ["کلاس تقویتی دانش‌آموزان", "مهارت‌های زندگی و فرزندپروری"],
+                "suggestion": "مدرسه دخترانه از محله دور است؛ اگر سرویس مدرسه راه بیفتد، دخترها درس را رها نمی‌کنند.",
+            },
+        ),
+    ],
+    "sorkheh-hesar": [
+        submission(
+            "problem_report",
+            55,
+            {
+                "name": "حسن یوسفی",
+                "mobile": "09120001501",
+                "topic": "فضای بی‌دفاع شهری",
+                "description": (
+                    "زیرگذر کنار مسیل تاریک و پر از زباله است و شب‌ها کسی جرئت نمی‌کند از آن رد شود؛ بچه‌های "
+                    "مدرسه مجبورند راه طولانی‌تری بروند."
+                ),
+                "seen_on": 2,
+                "location": "35.7018, 51.5379",
+            },
+            status="done",
+            reply="زیرگذر با همکاری شهرداری منطقه ۱۳ روشن و نقاشی شد و حالا پاتوق محله است.",
+            agency="municipality",
+            outcome="نورپردازی، نقاشی دیواری و پاک‌سازی زیرگذر انجام شد.",
+        ),
+        submission(
+            "volunteer",
+            26,
+            {
+                "name": "مینا کرمی",
+                "mobile": "09120001502",
+                "age": "38",
+                "skills": ["بهداشت و کمک‌های اولیه"],
+                "days": ["دوشنبه", "چهارشنبه"],
+                "notes": "بهیار بازنشسته‌ام و در غربالگری‌ها و ویزیت رایگان سرای محله می‌توانم کمک کنم.",
+            },
+            status="done",
+            reply="در برنامه ویزیت رایگان سرای محله با شما هماهنگ شد. سپاس از همراهی‌تان.",
+        ),
+        submission(
+            "needs_assessment",
+            14,
+            {
+                "main_problem": "بیکاری",
+                "cleanliness_rating": "3",
+                "health_rating": "4",
+                "safety_rating": "2",
+                "courses": ["آشپزی و شیرینی‌پزی", "کسب‌وکار خانگی و فروش اینترنتی"],
+                "suggestion": "وام کسب‌وکار خانگی به زن‌های سرپرست خانوار بیشتری برسد.",
+                "mobile": "09120001503",
+            },
+            status="in_review",
+        ),
+        submission(
+            "problem_report",
+            7,
+            {
+                "name": "جواد امینی",
+                "mobile": "09120001504",
+                "topic": "آسفالت و جوی آب",
+                "description": (
+                    "جوی روباز خیابان اصلی گرفته و آب فاضلاب در کوچه راه افتاده است؛ بوی بد و پشه خانه‌ها را "
+                    "برداشته."
+                ),
+                "seen_on": 1,
+            },
+            status="referred",
+            reply="برای لایروبی جوی به شهرداری منطقه ۱۳ ارجاع شد.",
+            agency="municipality",
+            notes="مرکز بهداشت هم برای سم‌پاشی در جریان قرار گیرد.",
+        ),
+        submission(
+            "suggestion",
+            2,
+            {
+                "suggestion": (
+                    "برای جوان‌های محله یک باشگاه کتاب‌خوانی در سرای محله راه بیندازید؛ من می‌توانم چند ده جلد "
+                    "کتاب اهدا کنم."
+                ),
+                "name": "رضا احمدی",
+                "email": "reza.ahmadi@example.com",
+            },
+        ),
+    ],
+    "eslamabad-zanjan": [
+        submission(
+            "problem_report",
+            50,
+            {
+                "name": "محمدحسین اکبری",
+                "mobile": "09120001601",
+                "topic": "آسفالت و جوی آب",
+                "description": (
+                    "کوچه خاکی پشت مسجد با هر بارندگی گل‌آلود می‌شود و سالمندان نمی‌توانند از خانه بیرون بیایند."
+                ),
+                "seen_on": 6,
+            },
+            status="done",
+            reply="این کوچه در طرح آسفالت سه کوچه خاکی محله آسفالت شد.",
+            agency="municipality",
+            outcome="کوچه آسفالت و جوی کنار آن بتنی شد.",
+        ),
+        submission(
+            "problem_report",
+            20,
+            {
+                "name": "پروین موسوی",
+                "mobile": "09120001602",
+                "topic": "فضای بی‌دفاع شهری",
+                "description": (
+                    "باغ متروکه کنار محله دیوار ریخته دارد و شب‌ها جای امنی نیست. دو بار موتورسیکلت دزدی آنجا "
+                    "پیدا شده است."
+                ),
+                "seen_on": 2,
+                "location": "36.6571, 48.5102",
+            },
+            status="referred",
+            reply="این محل در نقشه ایمنی محله ثبت شد و برای گشت شبانه به کلانتری ارجاع شد.",
+            agency="police",
+        ),
+        submission(
+            "needs_assessment",
+            16,
+            {
+                "main_problem": "نبود فضای بازی کودکان",
+                "cleanliness_rating": "3",
+                "health_rating": "3",
+                "safety_rating": "2",
+                "courses": ["کمک‌های اولیه"],
+            },
+        ),
+        submission(
+            "volunteer",
+            8,
+            {
+                "name": "امیرحسین یوسفی",
+                "mobile": "09120001604",
+                "age": "22",
+                "skills": ["ورزش", "برگزاری جشن‌ها و برنامه‌های مناسبتی"],
+                "days": ["پنجشنبه", "جمعه"],
+                "notes": "مربی فوتسال هستم؛ اگر سالنی پیدا شود، برای بچه‌های محله کلاس رایگان می‌گذارم.",
+            },
+        ),
+    ],
+    "manba-ab": [
+        submission(
+            "problem_report",
+            57,
+            {
+                "name": "عباس طاهری",
+                "mobile": "09120001701",
+                "topic": "پسماند و نخاله",
+                "description": "حاشیه مسیل پر از زباله و نخاله شده و سگ‌های ولگرد آنجا جمع می‌شوند.",
+                "seen_on": 3,
+                "location": "36.2603, 50.0229",
+            },
+            status="done",
+            reply="حاشیه مسیل با همکاری شهرداری و داوطلبان محله پاک‌سازی و درخت‌کاری شد.",
+            agency="municipality",
+            outcome="پاک‌سازی و کاشت نهال در حاشیه مسیل انجام شد.",
+        ),
+        submission(
+            "suggestion",
+            33,
+            {
+                "suggestion": (
+                    "ساختمان نیمه‌کاره کتابخانه محله سال‌هاست رها شده. شورا پیگیری کند تا تمام شود و بچه‌ها جایی "
+                    "برای درس خواندن داشته باشند."
+                ),
+                "name": "حسن کاظمی",
+                "mobile": "09120001702",
+            },
+            status="done",
+            reply="این طرح در فهرست طرح‌های نیمه‌کاره محله به دبیرخانه توانمندسازی استان فرستاده شد.",
+        ),
+        submission(
+            "volunteer",
+            19,
+            {
+                "name": "الهام شریفی",
+                "mobile": "09120001703",
+                "age": "29",
+                "skills": ["هنر و صنایع‌دستی", "امور اداری و رایانه"],
+                "days": ["شنبه", "سه‌شنبه"],
+                "notes": "طراحی گرافیک بلدم؛ برای پوسترهای برنامه‌های محله و کارگاه تفکیک پسماند بچه‌ها کمک می‌کنم.",
+            },
+            status="in_review",
+        ),
+        submission(
+            "needs_assessment",
+            10,
+            {
+                "main_problem": "پسماند و نظافت کوچه‌ها",
+                "cleanliness_rating": "2",
+                "health_rating": "3",
+                "safety_rating": "3",
+                "courses": ["خیاطی و دوخت"],
+                "suggestion": "سر هر کوچه سطل‌های تفکیک زباله گذاشته شود.",
+            },
+        ),
+        submission(
+            "problem_report",
+            1,
+            {
+                "name": "ناصر رستمی",
+                "mobile": "09120001705",
+                "topic": "فضای سبز و پارک",
+                "description": (
+                    "وسایل بازی پارک کوچک محله شکسته و لبه‌های تیز دارد؛ دیروز دست پسر همسایه برید."
+                ),
+                "seen_on": 1,
+                "location": "36.2584, 50.0208",
+            },
+        ),
+    ],
+}

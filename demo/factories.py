@@ -5,7 +5,8 @@ Every page factory takes ``parent=`` (a page instance) like wagtail-factories' o
 Pass ``publish=False`` to get a saved page without a revision (``live`` is then whatever you pass).
 News take ``tags=[…]`` (applied on create); inline rows of a neighbourhood can be passed as lists of unsaved objects
 (``council_members=[CouncilMemberFactory.build(), …]``), are numbered in the order given and are
-saved with the page.
+saved with the page. The questions of a participation form go the same way
+(``form_fields=[FormFieldFactory.build(), …]``).
 """
 
 import datetime
@@ -15,6 +16,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Orderable
 
+from forms.models import FormField, ParticipationFormPage
 from home.models import HomePage
 from neighborhoods.choices import Affiliation, CommitteeScope, MemberRole, Weekday
 from neighborhoods.models import (
@@ -155,3 +157,24 @@ class OfficeHoursFactory(DjangoModelFactory):
 
     class Meta:
         model = OfficeHours
+
+
+class ParticipationFormPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"فرم نمونه {n}")
+    slug = factory.Sequence(lambda n: f"form-{n}")
+    kind = "other"
+    intro = ""
+    thank_you_text = ""
+
+    class Meta:
+        model = ParticipationFormPage
+
+
+class FormFieldFactory(DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"پرسش {n}")
+    key = factory.Sequence(lambda n: f"question_{n}")
+    field_type = "singleline"
+    required = False
+
+    class Meta:
+        model = FormField

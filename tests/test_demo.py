@@ -15,14 +15,17 @@ from wagtail.models import Collection, Page, Revision, Site
 from demo import content
 from demo.factories import (
     CouncilMemberFactory,
+    FormFieldFactory,
     HomePageFactory,
     NeighborhoodIndexPageFactory,
     NeighborhoodPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    ParticipationFormPageFactory,
     ProvincePageFactory,
 )
 from demo.images import render
+from forms.models import FormField, ParticipationFormPage, Submission, SubmissionEvent
 from home.models import HomePage
 from neighborhoods.choices import CommitteeScope
 from neighborhoods.models import Committee, CouncilMember, NeighborhoodIndexPage, NeighborhoodPage, ProvincePage
@@ -49,6 +52,9 @@ def counts():
         "sites": Site.objects.count(),
         "council members": CouncilMember.objects.count(),
         "committees": Committee.objects.count(),
+        "form fields": FormField.objects.count(),
+        "submissions": Submission.objects.count(),
+        "submission events": SubmissionEvent.objects.count(),
     }
 
 
@@ -70,6 +76,7 @@ def test_running_twice_adds_nothing():
     output = load_demo()
     assert counts() == first
     assert first["pages"] > 50 and first["images"] > 40
+    assert first["form fields"] > 0 and first["submissions"] > 0
 
 
 @pytest.mark.django_db
@@ -200,6 +207,8 @@ def test_home_page_renders(demo, client):
 
 @pytest.mark.django_db
 def test_existing_home_page_is_kept():
+    # Submissions keep their neighbourhood from being deleted.
+    Submission.objects.all().delete()
     root = Page.get_first_root_node()
     for page in root.get_children():
         Site.objects.filter(root_page=page).delete()
@@ -247,3 +256,162 @@ def test_factories_build_without_the_database():
     news = NewsPageFactory.build(tags=["سلامت"])
     assert news.pk is None and news.title and news.lead
     assert NeighborhoodPageFactory.build(city="قم").city == "قم"
+
+
+# --- participation forms and demo submissions --------------------------------------------------
+
+DEMO_FORMS = {
+    "volunteer": ("volunteer", ["name", "mobile", "age", "skills", "days", "notes"]),
+    "needs-assessment": (
+        "needs_assessment",
+        ["main_problem", "cleanliness_rating", "health_rating", "safety_rating", "courses", "suggestion", "mobile"],
+    ),
+    "report-problem": ("problem_report", ["name", "mobile", "topic", "description", "seen_on", "photo", "location"]),
+    "suggestion": ("suggestion", ["suggestion", "name", "mobile", "email"]),
+}
+
+
+def demo_forms(neighborhood):
+    return {page.slug: page for page in ParticipationFormPage.objects.child_of(neighborhood).live()}
+
+
+@pytest.mark.django_db
+def test_each_neighbourhood_has_the_four_participation_forms(demo):
+    for neighborhood in NeighborhoodPage.objects.live():
+        forms = demo_forms(neighborhood)
+        assert set(forms) == set(DEMO_FORMS)
+        for slug, (kind, keys) in DEMO_FORMS.items():
+            page = forms[slug]
+            assert page.kind == kind
+            assert page.title and page.intro and page.thank_you_text
+            assert not page.has_unpublished_changes
+            questions = list(page.form_fields.all())
+            assert [question.key for question in questions] == keys
+            assert [question.clean_name for question in questions] == keys
+            assert all(question.label for question in questions)
+            assert page.find_neighborhood().pk == neighborhood.pk
+
+
+@pytest.mark.django_db
+def test_demo_form_questions(demo):
+    forms = demo_forms(NeighborhoodPage.objects.get(slug="roudaki"))
+
+    def questions(slug):
+        return {question.key: question for question in forms[slug].form_fields.all()}
+
+    volunteer = questions("volunteer")
+    assert (volunteer["mobile"].field_type, volunteer["mobile"].required) == ("mobile", True)
+    assert volunteer["age"].field_type == "number"
+    assert volunteer["skills"].field_type == volunteer["days"].field_type == "checkboxes"
+    assert volunteer["days"].choices.splitlines()[0] == "شنبه"
+    assert len(volunteer["skills"].choices.splitlines()) >= 6
+
+    needs = questions("needs-assessment")
+    assert needs["main_problem"].field_type == "radio" and "اعتیاد" in needs["main_problem"].choices.splitlines()
+    assert [q.key for q in needs.values() if q.field_type == "scale"] == [
+        "cleanliness_rating",
+        "health_rating",
+        "safety_rating",
+    ]
+    assert needs["courses"].field_type == "checkboxes"
+    assert not needs["mobile"].required
+
+    report = questions("report-problem")
+    assert "فضای بی‌دفاع شهری" in report["topic"].choices.splitlines() and report["topic"].field_type == "dropdown"
+    assert report["mobile"].required and report["description"].required
+    assert (report["seen_on"].field_type, report["photo"].field_type, report["location"].field_type) == (
+        "date",
+        "photo",
+        "location",
+    )
+    assert not report["photo"].required and not report["location"].required
+
+    suggestion = questions("suggestion")
+    assert suggestion["suggestion"].required and suggestion["email"].field_type == "email"
+    assert not any(suggestion[key].required for key in ["name", "mobile", "email"])
+
+
+@pytest.mark.django_db
+def test_every_demo_form_renders(demo, client):
+    pages = list(ParticipationFormPage.objects.live())
+    assert len(pages) == 4 * NeighborhoodPage.objects.live().count()
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert page.title in html and 'name="form_token"' in html
+        for question in page.form_fields.all():
+            assert f'name="{question.clean_name}"' in html
+
+
+@pytest.mark.django_db
+def test_demo_submissions_fill_every_inbox(demo):
+    from django.utils import timezone
+
+    now = timezone.now()
+    for neighborhood in NeighborhoodPage.objects.live():
+        forms = {page.pk: page for page in demo_forms(neighborhood).values()}
+        submissions = list(Submission.objects.filter(neighborhood=neighborhood).select_related("status"))
+        assert 3 <= len(submissions) <= 6
+        for submission in submissions:
+            page = forms[submission.page_id]
+            assert submission.form_title == page.title and submission.tracking_code
+            assert set(submission.data) == {question.clean_name for question in page.form_fields.all()}
+            assert now - datetime.timedelta(days=61) <= submission.created_at < now
+            assert submission.updated_at >= submission.created_at
+            if submission.mobile:
+                assert submission.mobile.startswith("0912000") and len(submission.mobile) == 11
+            created = submission.events.get(action=SubmissionEvent.Action.CREATED)
+            assert created.created_at == submission.created_at
+            if submission.data.get("seen_on"):
+                assert datetime.date.fromisoformat(submission.data["seen_on"]) <= submission.created_at.date()
+            if submission.status.slug != "new":
+                handled = submission.events.exclude(action=SubmissionEvent.Action.CREATED).get()
+                assert submission.created_at < handled.created_at < now
+                assert handled.changes["status"][1] == submission.status.name
+                assert submission.assignee.username == content.staff_username(neighborhood.slug)
+            if submission.public_reply:
+                assert submission.replied_at and submission.status.slug != "new"
+            if submission.referral_agency:
+                assert submission.referral_date
+
+    everything = Submission.objects.all()
+    assert set(everything.values_list("status__slug", flat=True)) >= {"new", "in_review", "referred", "done"}
+    assert everything.exclude(public_reply="").count() >= 7
+    assert everything.exclude(referral_agency="").count() >= 5
+    assert everything.filter(source="service_desk").exists()
+    assert everything.filter(data__topic="فضای بی‌دفاع شهری").count() >= 3
+    assert everything.filter(latitude__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_edited_demo_form_is_restored_and_no_submission_is_added(demo):
+    page = ParticipationFormPage.objects.get(slug="volunteer", url_path__contains="/roudaki/")
+    page.form_fields.get(key="age").delete()
+    page.title = "عنوان ویرایش‌شده"
+    page.save_revision().publish()
+    before = counts()
+    load_demo()
+    after = counts()
+    assert after["form fields"] == before["form fields"] + 1
+    assert after["submissions"] == before["submissions"]
+    assert after["submission events"] == before["submission events"]
+    page.refresh_from_db()
+    assert page.title == "داوطلب شوید"
+    assert [question.key for question in page.form_fields.all()] == DEMO_FORMS["volunteer"][1]
+
+
+@pytest.mark.django_db
+def test_form_factories_build_a_published_form():
+    root = Page.get_first_root_node()
+    province = ProvincePageFactory(parent=NeighborhoodIndexPageFactory(parent=HomePageFactory(parent=root)))
+    neighborhood = NeighborhoodPageFactory(parent=province)
+    page = ParticipationFormPageFactory(
+        parent=neighborhood,
+        kind="suggestion",
+        form_fields=[FormFieldFactory.build(key="idea", field_type="multiline"), FormFieldFactory.build(key="mobile")],
+    )
+    page.refresh_from_db()
+    assert page.live and page.live_revision_id
+    assert [question.clean_name for question in page.form_fields.all()] == ["idea", "mobile"]
+    assert page.find_neighborhood().pk == neighborhood.pk

@@ -8,15 +8,15 @@ ADMIN_URL = "http://127.0.0.1:8000/admin/"
 
 
 class Command(BaseCommand):
-    help = "Load the demo provinces, neighbourhoods, news, images and users (safe to run again)."
+    help = "ساختن محتوای نمایشی: استان‌ها، محله‌ها، خبرها، فرم‌ها، تصویرها و کاربران (اجرای دوباره چیزی را تکرار نمی‌کند)"
 
     def handle(self, *args, **options):
         result = build_demo()
         if options["verbosity"] == 0:
             return
         summary = (
-            f"محتوای نمایشی آماده است: {result.neighborhoods} محله در {result.provinces} استان و {result.news} خبر "
-            f"({result.pages_created} صفحه تازه، {result.pages_published} انتشار)."
+            f"محتوای نمایشی آماده است: {result.neighborhoods} محله در {result.provinces} استان و {result.news} خبر و {result.forms} فرم مشارکت، "
+            f"{result.submissions_created} پرونده تازه ({result.pages_created} صفحه تازه، {result.pages_published} انتشار)."
         )
         self.stdout.write(self.style.SUCCESS(to_persian_digits(summary)))
         self.stdout.write(f"ورود به پیشخوان: {ADMIN_URL}")
