@@ -4,7 +4,6 @@ from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from ..builder import FIELD_TYPES, ParticipationFormBuilder
@@ -54,7 +53,6 @@ class ParticipationFormPage(AbstractForm):
 
     form_builder = ParticipationFormBuilder
     content_panels = AbstractForm.content_panels + [
-        FormSubmissionsPanel(),
         FieldPanel("kind"),
         FieldPanel("intro"),
         InlinePanel("form_fields", label="پرسش", heading="پرسش‌های فرم"),

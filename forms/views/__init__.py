@@ -1,0 +1,1 @@
+"""Admin views of the staff inbox: the listing, one submission, bulk actions, the service desk and exports."""
