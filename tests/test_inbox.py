@@ -768,3 +768,24 @@ def test_statuses_are_editable_by_superusers_only(world, client):
     client.force_login(world.staff_a)
     denied = client.get("/admin/snippets/participation/status/")
     assert denied.status_code == 302
+
+
+@pytest.mark.parametrize("typed", ["{persian}", "{latin_dashed}", "{spaced}", "{masked}"])
+def test_search_finds_codes_and_mobiles_as_displayed(tree, typed):
+    from forms.models import Submission
+    from portal.digits import to_persian_digits
+    from tests.conftest import add_form_page
+
+    page = add_form_page(tree.bagh, slug="search-form")
+    submission = Submission.objects.create(
+        page=page, neighborhood=tree.bagh, form_title=page.title, mobile="09121234567", data={"x": "y"}
+    )
+    Submission.objects.create(page=page, neighborhood=tree.bagh, form_title=page.title, mobile="09350000000")
+    code = submission.tracking_code
+    query = typed.format(
+        persian=submission.tracking_display,
+        latin_dashed=f"{code[:4]}-{code[4:]}",
+        spaced=to_persian_digits(f"{code[:4]} {code[4:]}"),
+        masked=submission.masked_mobile,
+    )
+    assert list(Submission.objects.search(query)) == [submission]

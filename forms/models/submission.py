@@ -37,10 +37,21 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(archived=False, status__is_closed=False)
 
     def search(self, text):
+        """Words of the answers, a tracking code as shown to residents (۱۲۳۴-۵۶۷۸), or a mobile
+        in full, by its last digits or as masked in the listing (0912***4567)."""
+        import re
+
         from portal.text import normalize
 
+        text = normalize(text)
+        code = tracking.normalize(text)
+        if len(code) == tracking.LENGTH and re.fullmatch(r"[0-9\s\-]+", text):
+            return self.filter(tracking_code=code)
+        masked = re.fullmatch(r"(09[0-9]{2})\*+([0-9]{4})", text.replace(" ", ""))
+        if masked:
+            return self.filter(mobile__startswith=masked.group(1), mobile__endswith=masked.group(2))
         query = Q()
-        for word in normalize(text).split():
+        for word in text.split():
             query &= Q(search_text__icontains=word) | Q(tracking_code=word) | Q(mobile__endswith=word)
         return self.filter(query)
 
