@@ -48,6 +48,9 @@ class ParticipationFormBuilder(FormBuilder):
     def create_multiline_field(self, field, options):
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=MULTILINE_MAX, **options)
 
+    def create_email_field(self, field, options):
+        return forms.EmailField(max_length=254, **options)
+
     def create_number_field(self, field, options):
         return PersianIntegerField(min_value=0, max_value=10**9, **options)
 

@@ -68,6 +68,8 @@ class PhotoField(forms.FileField):
         "too_many_pixels": "ابعاد عکس بیش از اندازه بزرگ است.",
     }
     FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png")}
+    # Phones save multi-picture JPEGs (MPO); the first picture is the photo.
+    ALIASES = {"MPO": "JPEG"}
 
     def to_python(self, data):
         upload = super().to_python(data)
@@ -80,7 +82,7 @@ class PhotoField(forms.FileField):
             )
         try:
             image = Image.open(upload)
-            if image.format not in self.FORMATS:
+            if self.ALIASES.get(image.format, image.format) not in self.FORMATS:
                 raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image")
             if image.width * image.height > settings.PARTICIPATION_PHOTO_MAX_PIXELS:
                 raise forms.ValidationError(self.error_messages["too_many_pixels"], code="too_many_pixels")
@@ -90,13 +92,18 @@ class PhotoField(forms.FileField):
         return self._without_metadata(image)
 
     def _without_metadata(self, image):
-        content_type, extension = self.FORMATS[image.format]
-        # Copy pixels only: EXIF, GPS, ICC comments and text chunks stay behind.
-        mode = "RGB" if image.format == "JPEG" and image.mode not in ("RGB", "L") else image.mode
+        image_format = self.ALIASES.get(image.format, image.format)
+        content_type, extension = self.FORMATS[image_format]
+        # Copy pixels only: EXIF, GPS, ICC, comments and text chunks stay behind. Palette and
+        # other modes are widened first, since the palette would not survive the copy.
+        if image_format == "JPEG":
+            mode = "L" if image.mode == "L" else "RGB"
+        else:
+            mode = image.mode if image.mode in ("RGB", "RGBA", "L", "LA") else "RGBA"
         pixels = image.convert(mode)
         clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
         buffer = io.BytesIO()
-        clean.save(buffer, format=image.format, **({"quality": 88} if image.format == "JPEG" else {}))
+        clean.save(buffer, format=image_format, **({"quality": 88} if image_format == "JPEG" else {}))
         size = buffer.tell()
         buffer.seek(0)
         return InMemoryUploadedFile(buffer, "photo", f"photo{extension}", content_type, size, None)
@@ -130,6 +137,8 @@ class LocationField(forms.CharField):
             latitude, longitude = (Decimal(part.strip()).quantize(Decimal("0.000001")) for part in parts)
         except (ValueError, InvalidOperation):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        if not (latitude.is_finite() and longitude.is_finite()) or not (
+            -90 <= latitude <= 90 and -180 <= longitude <= 180
+        ):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return latitude, longitude

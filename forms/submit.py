@@ -50,7 +50,11 @@ def _too_many(request, group, key, rate):
 
 
 def handle_post(page, request):
-    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.PARTICIPATION_MAX_REQUEST_BYTES:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید و بفرستید.")
+    if length > settings.PARTICIPATION_MAX_REQUEST_BYTES:
         return refusal(
             request, 413, "حجم فرم زیاد است", "مجموع پاسخ‌ها و عکس‌ها بیش از اندازه مجاز است. عکس کوچک‌تری بفرستید."
         )
