@@ -172,6 +172,10 @@ PARTICIPATION_STAFF_EMAIL = os.environ.get("PARTICIPATION_STAFF_EMAIL", "each")
 # Submissions older than this are anonymised by `manage.py anonymise_submissions`.
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", str(3 * 365)))
 
+# Per-IP limits use the address nginx reports in X-Real-IP, when the request comes from it.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
+
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms.sms.ConsoleBackend")
 SMS_API_KEY = os.environ.get("SMS_API_KEY", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "")
