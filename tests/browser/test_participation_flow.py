@@ -158,8 +158,11 @@ def test_report_reply_and_track(live_server, open_page, screenshot_dir):
     assert not Submission.objects.filter(name=RESIDENT_NAME).exists(), "a form with a wrong mobile was stored"
     errors = phone.locator(".field__error")
     assert errors.count() == 1, f"expected only the mobile's error, got {errors.all_inner_texts()}"
-    error = phone.locator("#id_mobile-error")
+    error = phone.locator("#id_mobile_error")
     assert error.count() == 1, f"the error is not the mobile's: {errors.all_inner_texts()}"
+    # Screen readers announce the error with the input only if the input points at it.
+    described_by = (phone.locator("#id_mobile").get_attribute("aria-describedby") or "").split()
+    assert "id_mobile_error" in described_by, f"the mobile input is not described by its error: {described_by}"
     assert MOBILE_ERROR in error.inner_text(), f"mobile error not shown: {error.inner_text()!r}"
     assert phone.locator("#form-errors").is_visible(), "the form's error summary is not shown"
     assert phone.locator("#id_mobile").input_value() == BAD_MOBILE
