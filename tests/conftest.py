@@ -94,3 +94,20 @@ def add_form_page(neighborhood, slug="problem", title="گزارش مسئله م�
     neighborhood.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def problem_answers(**overrides):
+    """A complete, valid answer to add_form_page's form, in the mixed digits residents type."""
+    data = {
+        "name": "مریم احمدی",
+        "mobile": "۰۹۱۲۱۲۳۴۵۶۷",
+        "national_code": "۰۴۹۹۳۷۰۸۹۹",
+        "when": "۱۴۰۴/۰۸/۲۰",
+        "problem": "چراغ‌های کوچه سوم خاموش است و شب‌ها کسی از آن رد نمی‌شود.",
+        "people": "١٢",
+        "topic": "روشنایی",
+        "location": "34.0917, 49.6892",
+        "website": "",
+    }
+    data.update(overrides)
+    return data

@@ -35,7 +35,7 @@ from forms.builder import FIELD_TYPES
 from forms.models import FormField, ParticipationFormPage, Submission, SubmissionEvent
 from forms.submit import TOKEN_SALT, new_form_token
 from portal.digits import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, to_latin_digits
-from tests.conftest import add_form_page
+from tests.conftest import add_form_page, problem_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -92,21 +92,8 @@ def every_type_page(tree):
 
 
 def valid_problem(**overrides):
-    """A complete, valid answer to add_form_page's form, like answers() in tests/test_participation.py."""
-    data = {
-        "name": "مریم احمدی",
-        "mobile": "۰۹۱۲۱۲۳۴۵۶۷",
-        "national_code": "۰۴۹۹۳۷۰۸۹۹",
-        "when": "۱۴۰۴/۰۸/۲۰",
-        "problem": "چراغ‌های کوچه سوم خاموش است و شب‌ها کسی از آن رد نمی‌شود.",
-        "people": "١٢",
-        "topic": "روشنایی",
-        "location": "34.0917, 49.6892",
-        "form_token": new_form_token(),
-        "website": "",
-    }
-    data.update(overrides)
-    return data
+    overrides.setdefault("form_token", new_form_token())
+    return problem_answers(**overrides)
 
 
 def valid_every_type(**overrides):

@@ -10,7 +10,7 @@ from PIL import Image
 
 from forms import sms
 from forms.models import Submission, SubmissionEvent
-from tests.conftest import add_form_page
+from tests.conftest import add_form_page, problem_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +34,8 @@ def fresh_token(client, page):
 
 
 def answers(client, page, **overrides):
-    data = {
-        "name": "مریم احمدی",
-        "mobile": "۰۹۱۲۱۲۳۴۵۶۷",
-        "national_code": "۰۴۹۹۳۷۰۸۹۹",
-        "when": "۱۴۰۴/۰۸/۲۰",
-        "problem": "چراغ‌های کوچه سوم خاموش است و شب‌ها کسی از آن رد نمی‌شود.",
-        "people": "١٢",
-        "topic": "روشنایی",
-        "location": "34.0917, 49.6892",
-        "form_token": fresh_token(client, page),
-        "website": "",
-    }
-    data.update(overrides)
-    return data
+    overrides.setdefault("form_token", fresh_token(client, page))
+    return problem_answers(**overrides)
 
 
 def test_form_page_renders_persian_inputs(client, form_page):
