@@ -76,6 +76,8 @@ def test_jalali_month_archive(client, tree):
     assert news[0].title in esfand and news[1].title not in esfand
     assert news[1].title in farvardin and news[0].title not in farvardin
     assert "اسفند ۱۴۰۳" in esfand
+    add_news(tree.bagh.news_index_page, 1, start=datetime.date(2025, 3, 21))  # same day as news[1]
+    assert "(۲ خبر)" in client.get(url).content.decode()  # the archive counts Farvardin 1404 twice
     assert client.get(url + "1404/13/").status_code == 404
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db.models import Count
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -47,10 +48,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def months(self):
         """The Jalali months that have news, newest first, with their counts."""
+        # Counted per day in the database (at most one row per day with news), then folded into
+        # Jalali months here, since Jalali months do not line up with Gregorian ones.
         counts = {}
-        for date in self.scope().values_list("date", flat=True):
+        per_day = self.scope().order_by().values("date").annotate(total=Count("pk")).values_list("date", "total")
+        for date, total in per_day:
             j = jalali.to_jalali_date(date)
-            counts[(j.year, j.month)] = counts.get((j.year, j.month), 0) + 1
+            counts[(j.year, j.month)] = counts.get((j.year, j.month), 0) + total
         return [{"year": y, "month": m, "count": c} for (y, m), c in sorted(counts.items(), reverse=True)]
 
     def render_listing(self, request, queryset, **extra):
