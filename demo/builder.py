@@ -33,8 +33,11 @@ from neighborhoods.models import (
 from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
 from news.models import NewsIndexPage, NewsPage
 from portal import jalali
+from programmes.models import ProgramCalendarPage, ProgramPage, ProgramSession
+from programmes.seats import Signup, SignupRefused, register
 
 from . import content
+from . import programmes as demo_programmes
 from .factories import (
     HomePageFactory,
     NeighborhoodIndexPageFactory,
@@ -42,6 +45,8 @@ from .factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     ParticipationFormPageFactory,
+    ProgramCalendarPageFactory,
+    ProgramPageFactory,
     ProvincePageFactory,
 )
 from .images import collection_named, demo_image
@@ -51,6 +56,7 @@ INLINE_MODELS = {
     "committees": Committee,
     "office_hours": OfficeHours,
     "form_fields": FormField,
+    "sessions": ProgramSession,
 }
 
 
@@ -66,6 +72,8 @@ class Result:
     neighborhoods: int = 0
     news: int = 0
     forms: int = 0
+    programmes: int = 0
+    registrations_created: int = 0
     submissions_created: int = 0
     pages_created: int = 0
     pages_published: int = 0
@@ -147,6 +155,7 @@ class DemoBuilder:
         home = self.home_page()
         self.default_site(home)
         self.page(NewsIndexPage, NewsIndexPageFactory, home, content.PORTAL_NEWS)
+        self.page(ProgramCalendarPage, ProgramCalendarPageFactory, home, content.PROGRAMME_CALENDAR)
         index = self.page(NeighborhoodIndexPage, NeighborhoodIndexPageFactory, home, content.NEIGHBORHOOD_INDEX)
         self.superuser()
         for province_data in content.PROVINCES:
@@ -161,6 +170,7 @@ class DemoBuilder:
                 neighborhood = self.neighborhood(province, neighborhood_data)
                 staff = self.staff_user(neighborhood, content.staff_username(neighborhood_data["slug"]))
                 forms = self.participation_forms(neighborhood)
+                self.programmes(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
             self.coordinator(province, content.coordinator_username(province_data["slug"]))
         return self.result
@@ -281,6 +291,27 @@ class DemoBuilder:
             )
             self.result.forms += 1
         return pages
+
+    def programmes(self, neighborhood):
+        for data in demo_programmes.programmes(neighborhood.title, f"سرای محله {neighborhood.title}"):
+            fields = demo_programmes.page_fields(data)
+            fields["sessions"] = _numbered(
+                [ProgramSession(**row) for row in demo_programmes.session_rows(data)]
+            )
+            page = self.page(ProgramPage, ProgramPageFactory, neighborhood, fields)
+            self.result.programmes += 1
+            if data["registrations"] and not page.registrations.exists():
+                self.registrations(ProgramPage.objects.get(pk=page.pk), data["registrations"])
+
+    def registrations(self, program, count):
+        """Residents sign up through the same path as on the site, so seats and waitlist are real."""
+        for name, mobile, people in demo_programmes.REGISTRANTS[:count]:
+            signup = Signup(name=name, mobile=mobile, people=min(people, program.max_people_per_signup))
+            try:
+                register(program, signup)
+            except SignupRefused:
+                continue
+            self.result.registrations_created += 1
 
     # --- submissions ---------------------------------------------------------------------------
 

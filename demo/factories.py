@@ -28,6 +28,7 @@ from neighborhoods.models import (
     ProvincePage,
 )
 from news.models import NewsIndexPage, NewsPage
+from programmes.models import ProgramCalendarPage, ProgramPage
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
@@ -178,3 +179,21 @@ class FormFieldFactory(DjangoModelFactory):
 
     class Meta:
         model = FormField
+
+
+class ProgramCalendarPageFactory(PublishedPageFactory):
+    title = "برنامه‌ها"
+    slug = "programmes"
+    intro = ""
+
+    class Meta:
+        model = ProgramCalendarPage
+
+
+class ProgramPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"برنامه نمونه {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    summary = "برنامه نمونه"
+
+    class Meta:
+        model = ProgramPage

@@ -15,7 +15,7 @@ class HomePage(DirectRoutingMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["neighborhoods.NeighborhoodIndexPage", "news.NewsIndexPage"]
+    subpage_types = ["neighborhoods.NeighborhoodIndexPage", "news.NewsIndexPage", "programmes.ProgramCalendarPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.files.images import ImageFile
+from django.core.servers.basehttp import WSGIServer
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -12,6 +13,10 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 from neighborhoods.models import NeighborhoodIndexPage, NeighborhoodPage, ProvincePage
 from news.models import NewsIndexPage, NewsPage
+
+# The live server's listening socket keeps 10 connections waiting (Django's default); the concurrency tests
+# send 50 residents at the same instant, as gunicorn (backlog 2048) would accept them in production.
+WSGIServer.request_queue_size = 128
 
 
 def make_image(title="تصویر آزمایشی", color=(11, 93, 75)):
@@ -109,5 +114,44 @@ def problem_answers(**overrides):
         "location": "34.0917, 49.6892",
         "website": "",
     }
+    data.update(overrides)
+    return data
+
+
+def add_program(neighborhood, slug="course", title="دوره آموزش خیاطی", days_ahead=10, sessions=2, publish=True, **fields):
+    """A programme of ``neighborhood`` whose first session is ``days_ahead`` days from today (Tehran),
+    one session a week from 16:00 to 18:00; sign-up open from today unless ``fields`` say otherwise."""
+    from django.utils import timezone
+
+    from programmes.models import ProgramPage, ProgramSession
+
+    first = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    values = {"kind": "course", "audience": "women", "summary": "دوره رایگان مهارت‌آموزی برای زنان محله.", "capacity": 20}
+    values.update(fields)
+    page = ProgramPage(title=title, slug=slug, **values)
+    page.sessions = [
+        ProgramSession(date=first + datetime.timedelta(weeks=number), starts=datetime.time(16), ends=datetime.time(18))
+        for number in range(sessions)
+    ]
+    neighborhood.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def calendar_page(tree):
+    from programmes.models import ProgramCalendarPage
+
+    page = tree.home.add_child(
+        instance=ProgramCalendarPage(title="تقویم برنامه‌ها", slug="programmes", show_in_menus=True)
+    )
+    page.save_revision().publish()
+    return page
+
+
+def signup_answers(**overrides):
+    data = {"name": "زهرا کریمی", "mobile": "۰۹۱۲۳۴۵۶۷۸۹", "people": "۱", "consent": "on", "website": ""}
     data.update(overrides)
     return data

@@ -47,19 +47,27 @@ class Resident:
         self.csrf = self.form_token = None
 
     def open_form(self):
+        html = self.open_form_without_token()
+        self.form_token = FORM_TOKEN_INPUT.search(html).group(1)
+
+    def open_form_without_token(self):
+        """GET the page for its CSRF cookie and token (forms without a form token, such as lookups)."""
         with self.opener.open(self.url, timeout=REQUEST_TIMEOUT) as response:
             assert response.status == 200
             html = response.read().decode()
         self.csrf = CSRF_INPUT.search(html).group(1)
-        self.form_token = FORM_TOKEN_INPUT.search(html).group(1)
+        return html
 
     def send(self, answers, form_token=None):
-        """POST the form; (status, html) whatever the status."""
-        fields = {**answers, "csrfmiddlewaretoken": self.csrf, "form_token": form_token or self.form_token}
+        """POST the form with its form token; (status, html) whatever the status."""
+        fields = {**answers, "form_token": form_token or self.form_token}
         fields["website"] = ""  # the honeypot, left empty as people leave it
+        return self.post(fields)
+
+    def post(self, fields):
         request = urllib.request.Request(
             self.url,
-            data=urllib.parse.urlencode(fields).encode(),
+            data=urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": self.csrf}).encode(),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": self.url},
             method="POST",
         )

@@ -31,6 +31,7 @@ from neighborhoods.choices import CommitteeScope
 from neighborhoods.models import Committee, CouncilMember, NeighborhoodIndexPage, NeighborhoodPage, ProvincePage
 from neighborhoods.permissions import coordinator_group_name, staff_group_name
 from news.models import NewsIndexPage, NewsPage
+from programmes.models import ProgramSession, Registration
 
 User = get_user_model()
 
@@ -55,6 +56,8 @@ def counts():
         "form fields": FormField.objects.count(),
         "submissions": Submission.objects.count(),
         "submission events": SubmissionEvent.objects.count(),
+        "registrations": Registration.objects.count(),
+        "programme sessions": ProgramSession.objects.count(),
     }
 
 
@@ -351,7 +354,7 @@ def test_demo_submissions_fill_every_inbox(demo):
     now = timezone.now()
     for neighborhood in NeighborhoodPage.objects.live():
         forms = {page.pk: page for page in demo_forms(neighborhood).values()}
-        submissions = list(Submission.objects.filter(neighborhood=neighborhood).select_related("status"))
+        submissions = list(Submission.objects.filter(neighborhood=neighborhood, kind="form").select_related("status"))
         assert 3 <= len(submissions) <= 6
         for submission in submissions:
             page = forms[submission.page_id]
@@ -375,7 +378,7 @@ def test_demo_submissions_fill_every_inbox(demo):
             if submission.referral_agency:
                 assert submission.referral_date
 
-    everything = Submission.objects.all()
+    everything = Submission.objects.filter(kind="form")
     assert set(everything.values_list("status__slug", flat=True)) >= {"new", "in_review", "referred", "done"}
     assert everything.exclude(public_reply="").count() >= 7
     assert everything.exclude(referral_agency="").count() >= 5
@@ -415,3 +418,23 @@ def test_form_factories_build_a_published_form():
     assert page.live and page.live_revision_id
     assert [question.clean_name for question in page.form_fields.all()] == ["idea", "mobile"]
     assert page.find_neighborhood().pk == neighborhood.pk
+
+
+@pytest.mark.django_db
+def test_every_neighbourhood_has_programmes_open_full_and_finished(demo, client):
+    from programmes.choices import Seat, Status
+    from programmes.models import ProgramCalendarPage, ProgramPage
+
+    calendar = ProgramCalendarPage.objects.get()
+    assert calendar.live and calendar.show_in_menus
+    for neighborhood in NeighborhoodPage.objects.all():
+        programmes = list(ProgramPage.objects.live().filter(neighborhood=neighborhood))
+        assert len(programmes) >= 4
+        statuses = {program.status() for program in programmes}
+        assert {Status.OPEN, Status.FULL, Status.FINISHED} <= statuses
+        full = next(program for program in programmes if program.status() == Status.FULL)
+        assert full.registrations.filter(state=Seat.WAITLISTED).exists()
+        assert full.seats_taken <= full.capacity
+    assert client.get(calendar.url).status_code == 200
+    for program in ProgramPage.objects.live()[:5]:
+        assert client.get(program.url).status_code == 200

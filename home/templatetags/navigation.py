@@ -2,17 +2,11 @@
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Site
 
 register = template.Library()
 
 
-def _menu_pages(request):
-    # One query per request, shared by the header and the footer.
-    if not hasattr(request, "_main_menu"):
-        site = Site.find_for_request(request)
-        request._main_menu = list(site.root_page.get_children().live().in_menu()) if site else []
-    return request._main_menu
+from ..menus import menu_pages as _menu_pages
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

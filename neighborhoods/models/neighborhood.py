@@ -78,7 +78,7 @@ class NeighborhoodPage(Page):
     )
 
     parent_page_types = ["neighborhoods.ProvincePage"]
-    subpage_types = ["news.NewsIndexPage", "participation.ParticipationFormPage"]
+    subpage_types = ["news.NewsIndexPage", "participation.ParticipationFormPage", "programmes.ProgramPage"]
 
     class Meta:
         verbose_name = "محله"
@@ -134,10 +134,24 @@ class NeighborhoodPage(Page):
 
         return NewsPage.objects.for_listing().filter(neighborhood=self)[:limit]
 
+    def programme_calendar(self, request):
+        """From the menu the header has already fetched: no query of its own."""
+        from home.menus import portal_page
+        from programmes.models import ProgramCalendarPage
+
+        return portal_page(request, ProgramCalendarPage)
+
+    def upcoming_programmes(self, limit):
+        from programmes.models import ProgramPage
+
+        return ProgramPage.objects.for_listing().filter(neighborhood=self).upcoming()[:limit]
+
     def get_context(self, request, *args, **kwargs):
         from django.conf import settings
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news(settings.NEIGHBORHOOD_LATEST_NEWS)
         context["news_index"] = self.news_index()
+        context["upcoming_programmes"] = self.upcoming_programmes(settings.NEIGHBORHOOD_UPCOMING_PROGRAMMES)
+        context["programme_calendar"] = self.programme_calendar(request)
         return context

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "neighborhoods",
     "news",
     "forms",
+    "programmes",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -98,6 +99,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction starts, so two sign-ups for the last seat are served one
+    # after the other instead of one failing with "database is locked" (PostgreSQL locks rows instead).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -148,6 +153,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی"), ("en", "English")]
 NEWS_PER_PAGE = 12
 HOME_LATEST_NEWS = 6
 NEIGHBORHOOD_LATEST_NEWS = 5
+PROGRAMMES_PER_PAGE = 12
+NEIGHBORHOOD_UPCOMING_PROGRAMMES = 4
+
+# Money is stored in rials and shown in this unit ("toman" or "rial").
+MONEY_DISPLAY_UNIT = "toman"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

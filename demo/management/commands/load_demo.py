@@ -15,8 +15,8 @@ class Command(BaseCommand):
         if options["verbosity"] == 0:
             return
         summary = (
-            f"محتوای نمایشی آماده است: {result.neighborhoods} محله در {result.provinces} استان و {result.news} خبر و {result.forms} فرم مشارکت، "
-            f"{result.submissions_created} پرونده تازه ({result.pages_created} صفحه تازه، {result.pages_published} انتشار)."
+            f"محتوای نمایشی آماده است: {result.neighborhoods} محله در {result.provinces} استان و {result.news} خبر و {result.forms} فرم مشارکت و {result.programmes} برنامه، "
+            f"{result.submissions_created} پرونده و {result.registrations_created} ثبت‌نام تازه ({result.pages_created} صفحه تازه، {result.pages_published} انتشار)."
         )
         self.stdout.write(self.style.SUCCESS(to_persian_digits(summary)))
         self.stdout.write(f"ورود به پیشخوان: {ADMIN_URL}")

@@ -1,0 +1,61 @@
+"""The filters of the programme calendar, shared by its listing, its month grid and its iCal feed."""
+
+from django import forms
+
+from neighborhoods.models import NeighborhoodPage
+
+from .choices import Audience, Kind
+
+INVALID = "این گزینه در فهرست نیست."
+
+
+class NeighborhoodChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.city})" if obj.city else obj.title
+
+
+class ProgramFilterForm(forms.Form):
+    neighborhood = NeighborhoodChoiceField(
+        label="محله",
+        queryset=NeighborhoodPage.objects.none(),
+        required=False,
+        empty_label="همه محله‌ها",
+        error_messages={"invalid_choice": INVALID},
+    )
+    kind = forms.ChoiceField(
+        label="نوع", choices=[("", "همه")] + Kind.choices, required=False, error_messages={"invalid_choice": INVALID}
+    )
+    audience = forms.ChoiceField(
+        label="مخاطبان",
+        choices=[("", "همه")] + Audience.choices,
+        required=False,
+        error_messages={"invalid_choice": INVALID},
+    )
+    free = forms.BooleanField(label="فقط رایگان", required=False)
+    open = forms.BooleanField(label="فقط با ثبت‌نام باز", required=False)
+
+    def __init__(self, data=None, *, locale=None, **kwargs):
+        super().__init__(data, **kwargs)
+        neighborhoods = NeighborhoodPage.objects.live().order_by("title").only("pk", "title", "city")
+        if locale is not None:
+            neighborhoods = neighborhoods.filter(locale=locale)
+        self.fields["neighborhood"].queryset = neighborhoods
+        self.fields["neighborhood"].error_messages["invalid_choice"] = INVALID
+
+    def apply(self, queryset):
+        """The queryset narrowed by the valid filters (call after is_valid())."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("neighborhood"):
+            queryset = queryset.filter(neighborhood=data["neighborhood"])
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        if data.get("audience"):
+            queryset = queryset.filter(audience=data["audience"])
+        if data.get("free"):
+            queryset = queryset.filter(cost_rials=0)
+        if data.get("open"):
+            queryset = queryset.open_for_signup()
+        return queryset
+
+    def is_filtered(self):
+        return any(getattr(self, "cleaned_data", {}).values())

@@ -1,0 +1,68 @@
+"""schema.org Event for a programme, as JSON-LD in its page, so search engines and apps read its dates."""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from .choices import Status
+
+STATUS = {
+    Status.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+def _address(program):
+    place = {"@type": "Place", "name": program.venue_name or program.neighborhood_title()}
+    if program.venue_address:
+        place["address"] = {"@type": "PostalAddress", "streetAddress": program.venue_address, "addressCountry": "IR"}
+    return place
+
+
+def event_data(program, request):
+    sessions = program.sorted_sessions()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": program.title,
+        "description": program.summary,
+        "url": program.get_full_url(request),
+        "inLanguage": "fa",
+        "eventStatus": STATUS.get(program.status(), "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": _address(program),
+        "isAccessibleForFree": program.is_free,
+        "organizer": {"@type": "Organization", "name": program.organiser or program.neighborhood_title()},
+    }
+    if sessions:
+        data["startDate"] = sessions[0].start_datetime.isoformat()
+        data["endDate"] = max(session.end_datetime for session in sessions).isoformat()
+    if len(sessions) > 1:
+        data["subEvent"] = [
+            {
+                "@type": "Event",
+                "name": f"{program.title} — جلسه {index}",
+                "startDate": session.start_datetime.isoformat(),
+                "endDate": session.end_datetime.isoformat(),
+            }
+            for index, session in enumerate(sessions, start=1)
+        ]
+    if program.capacity is not None:
+        data["maximumAttendeeCapacity"] = program.capacity
+        data["remainingAttendeeCapacity"] = program.seats_left
+    data["offers"] = {
+        "@type": "Offer",
+        "price": str(program.cost_rials),
+        "priceCurrency": "IRR",
+        "url": program.get_full_url(request),
+        "availability": "https://schema.org/InStock" if program.status() == Status.OPEN else "https://schema.org/SoldOut",
+    }
+    if program.partners:
+        data["contributor"] = [{"@type": "Organization", "name": name.strip()} for name in program.partners.split("،") if name.strip()]
+    return data
+
+
+def event_json_ld(program, request):
+    """The data as a <script> body: "<", ">" and "&" escaped so no text can close the element."""
+    text = json.dumps(event_data(program, request), ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)

@@ -1,0 +1,336 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Subquery, Sum, OuterRef
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal import jalali
+from portal.money import format_money
+
+from ..choices import Audience, Kind, NationalCode, Seat, Status
+
+
+class ProgramSession(Orderable):
+    """One meeting of a programme: a Jalali day in the admin, a start and an end time in Tehran."""
+
+    page = ParentalKey("programmes.ProgramPage", on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField("تاریخ")
+    starts = models.TimeField("ساعت شروع")
+    ends = models.TimeField("ساعت پایان")
+    note = models.CharField("توضیح", max_length=120, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("starts"), FieldPanel("ends")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "جلسه"
+        verbose_name_plural = "جلسه‌ها"
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return f"{jalali.format_date(self.date)} {self.starts:%H:%M}"
+
+    def clean(self):
+        if self.starts and self.ends and self.ends <= self.starts:
+            raise ValidationError({"ends": "ساعت پایان باید پس از ساعت شروع باشد."})
+
+    @property
+    def start_datetime(self):
+        return datetime.datetime.combine(self.date, self.starts, tzinfo=jalali.tehran_tz())
+
+    @property
+    def end_datetime(self):
+        return datetime.datetime.combine(self.date, self.ends, tzinfo=jalali.tehran_tz())
+
+
+class ProgramPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        sessions = self.formsets.get("sessions")
+        if sessions is not None:
+            kept = [
+                form
+                for form in sessions.forms
+                if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            if not kept:
+                self.add_error(None, "برنامه دست‌کم یک جلسه (تاریخ و ساعت) لازم دارد.")
+        opens, closes = cleaned.get("signup_opens"), cleaned.get("signup_closes")
+        if opens and closes and closes < opens:
+            self.add_error("signup_closes", "پایان ثبت‌نام نمی‌تواند پیش از آغاز آن باشد.")
+        return cleaned
+
+
+def confirmed_seats():
+    """A subquery: the seats held by confirmed sign-ups of the outer programme."""
+    from .registration import Registration
+
+    return Coalesce(
+        Subquery(
+            Registration.objects.filter(program=OuterRef("pk"), state=Seat.CONFIRMED)
+            .order_by()
+            .values("program")
+            .annotate(total=Sum("people"))
+            .values("total")[:1]
+        ),
+        0,
+    )
+
+
+class ProgramPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live programmes with what a card shows: neighbourhood, image and the seats taken, soonest first."""
+        return (
+            self.live()
+            .select_related("neighborhood", "image")
+            .prefetch_related("image__renditions")
+            .annotate(seats_taken=confirmed_seats())
+            .order_by("starts_at", "pk")
+        )
+
+    def open_for_signup(self):
+        now = timezone.now()
+        today = timezone.localdate()
+        return self.annotate(seats_taken_now=confirmed_seats()).filter(
+            Q(signup_opens__isnull=True) | Q(signup_opens__lte=today),
+            Q(signup_closes__isnull=True) | Q(signup_closes__gte=today),
+            Q(capacity__isnull=True) | Q(capacity__gt=models.F("seats_taken_now")),
+            signup_enabled=True,
+            cancelled=False,
+            starts_at__gt=now,
+        )
+
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now(), cancelled=False)
+
+
+class ProgramPage(RoutablePageMixin, Page):
+    """A course, event, service or occasion of one neighbourhood, with sessions and online sign-up."""
+
+    kind = models.CharField("نوع برنامه", max_length=20, choices=Kind.choices, default=Kind.COURSE)
+    audience = models.CharField("مخاطبان", max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    summary = models.CharField("خلاصه", max_length=300, help_text="یک یا دو جمله برای فهرست‌ها و تقویم")
+    body = RichTextField("شرح برنامه", blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    venue_name = models.CharField("مکان برگزاری", max_length=150, blank=True, help_text="مانند سرای محله یا مسجد محل")
+    venue_address = models.CharField("نشانی مکان", max_length=300, blank=True)
+    cost_rials = models.PositiveBigIntegerField(
+        "هزینه (ریال)", default=0, help_text="۰ یعنی رایگان. در سایت به تومان نشان داده می‌شود."
+    )
+    organiser = models.CharField("برگزارکننده", max_length=150, blank=True, help_text="مانند دفتر تسهیلگری یا یک سمن")
+    partners = models.CharField("همکاران", max_length=300, blank=True, help_text="سمن‌ها، خیریه‌ها و نهادهای همکار")
+
+    signup_enabled = models.BooleanField("ثبت‌نام برخط", default=True)
+    capacity = models.PositiveIntegerField(
+        "ظرفیت (نفر)", null=True, blank=True, help_text="اگر خالی بماند ظرفیت محدود نیست."
+    )
+    waitlist_capacity = models.PositiveIntegerField(
+        "ظرفیت فهرست انتظار (نفر)", default=20, help_text="۰ یعنی پس از تکمیل ظرفیت، ثبت‌نام بسته می‌شود."
+    )
+    max_people_per_signup = models.PositiveSmallIntegerField(
+        "بیشترین شمار نفرات در هر ثبت‌نام", default=4, help_text="یک نفر برای خود و همراهانش ثبت‌نام می‌کند."
+    )
+    national_code = models.CharField(
+        "پرسیدن کد ملی", max_length=10, choices=NationalCode.choices, default=NationalCode.NOT_ASKED
+    )
+    signup_opens = models.DateField("آغاز ثبت‌نام", null=True, blank=True, help_text="اگر خالی بماند از هم‌اکنون.")
+    signup_closes = models.DateField(
+        "پایان ثبت‌نام", null=True, blank=True, help_text="اگر خالی بماند تا آغاز نخستین جلسه."
+    )
+    cancelled = models.BooleanField("برنامه لغو شده است", default=False)
+    cancellation_note = models.CharField("دلیل لغو", max_length=300, blank=True)
+
+    # Derived in save(): the first start and last end of the sessions, and the neighbourhood above
+    # the page, so listings and the calendar can filter and sort without reading every session.
+    starts_at = models.DateTimeField("آغاز", null=True, editable=False, db_index=True)
+    ends_at = models.DateTimeField("پایان", null=True, editable=False)
+    neighborhood = models.ForeignKey(
+        "neighborhoods.NeighborhoodPage",
+        verbose_name="محله",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+    )
+
+    objects = PageManager.from_queryset(ProgramPageQuerySet)()
+    base_form_class = ProgramPageForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("audience"),
+        index.FilterField("neighborhood"),
+        index.FilterField("starts_at"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        InlinePanel("sessions", heading="جلسه‌ها", label="جلسه", min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address")],
+            heading="مکان",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser"), FieldPanel("partners"), FieldPanel("cost_rials")],
+            heading="برگزارکننده و هزینه",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("signup_enabled"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waitlist_capacity")]),
+                FieldRowPanel([FieldPanel("signup_opens"), FieldPanel("signup_closes")]),
+                FieldRowPanel([FieldPanel("max_people_per_signup"), FieldPanel("national_code")]),
+            ],
+            heading="ثبت‌نام",
+        ),
+        MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading="لغو"),
+    ]
+    parent_page_types = ["neighborhoods.NeighborhoodPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "برنامه"
+        verbose_name_plural = "برنامه‌ها"
+        indexes = [models.Index(fields=["neighborhood", "starts_at"])]
+
+    # --- derived data -------------------------------------------------------------------------
+
+    def find_neighborhood(self):
+        from neighborhoods.models import NeighborhoodPage
+
+        if not self.path:
+            return None
+        return NeighborhoodPage.objects.ancestor_of(self).first()
+
+    def neighborhood_title(self):
+        return self.neighborhood.title if self.neighborhood_id else ""
+
+    def save(self, *args, **kwargs):
+        self.__dict__.pop("_sorted_sessions", None)
+        sessions = sorted(self.sessions.all(), key=lambda session: (session.date, session.starts))
+        if sessions:
+            self.starts_at = sessions[0].start_datetime
+            self.ends_at = max(session.end_datetime for session in sessions)
+        if self.path and self.neighborhood_id is None:
+            self.neighborhood = self.find_neighborhood()
+        return super().save(*args, **kwargs)
+
+    def sorted_sessions(self):
+        """The sessions in time order, read once per page object."""
+        if "_sorted_sessions" not in self.__dict__:
+            self.__dict__["_sorted_sessions"] = sorted(
+                self.sessions.all(), key=lambda session: (session.date, session.starts)
+            )
+        return self.__dict__["_sorted_sessions"]
+
+    @cached_property
+    def seats_taken(self):
+        """Seats held by confirmed sign-ups (listings annotate it in their query instead)."""
+        return self.registrations.filter(state=Seat.CONFIRMED).aggregate(total=Sum("people"))["total"] or 0
+
+    @property
+    def seats_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken, 0)
+
+    @cached_property
+    def waitlisted(self):
+        return self.registrations.filter(state=Seat.WAITLISTED).aggregate(total=Sum("people"))["total"] or 0
+
+    @property
+    def cost_display(self):
+        return format_money(self.cost_rials)
+
+    @property
+    def is_free(self):
+        return not self.cost_rials
+
+    def signup_window(self, today=None):
+        """(first, last) dates on which sign-up is open; None where unbounded."""
+        last = self.signup_closes
+        if last is None and self.starts_at:
+            last = timezone.localtime(self.starts_at, jalali.tehran_tz()).date()
+        return self.signup_opens, last
+
+    def signup_is_open(self, now=None):
+        """Sign-up is accepted now (a seat or a waitlist place may still be refused when taken)."""
+        now = now or timezone.now()
+        today = timezone.localtime(now, jalali.tehran_tz()).date()
+        first, last = self.signup_window()
+        if not self.signup_enabled or self.cancelled or not self.live:
+            return False
+        if self.starts_at and now >= self.starts_at:
+            return False
+        return (first is None or first <= today) and (last is None or today <= last)
+
+    def status(self, now=None):
+        now = now or timezone.now()
+        if self.cancelled:
+            return Status.CANCELLED
+        if self.ends_at and now > self.ends_at:
+            return Status.FINISHED
+        if self.starts_at and now >= self.starts_at:
+            return Status.RUNNING
+        if self.signup_is_open(now):
+            if self.capacity is not None and self.seats_taken >= self.capacity:
+                return Status.FULL
+            return Status.OPEN
+        return Status.UPCOMING
+
+    @property
+    def status_label(self):
+        return Status(self.status()).label
+
+    @property
+    def waitlist_has_room(self):
+        return self.waitlisted < self.waitlist_capacity
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        from ..jsonld import event_json_ld
+        from ..signup import SignupForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", SignupForm(program=self) if self.signup_is_open() else None)
+        context["sessions"] = self.sorted_sessions()
+        context["json_ld"] = event_json_ld(self, request)
+        return context
+
+    @path("")
+    def detail(self, request):
+        from ..signup import handle_signup
+
+        if request.method == "POST":
+            return handle_signup(self, request)
+        return self.render(request)
+
+    @path("cancel/", name="cancel")
+    def cancel(self, request):
+        from ..cancel import cancel_view
+
+        return cancel_view(self, request)
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from ..ical import calendar_response
+
+        return calendar_response([self], request, name=self.title)

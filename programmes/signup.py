@@ -1,0 +1,148 @@
+"""Signing up on a programme's page.
+
+The same guards as the participation forms (see forms/submit.py), in the same order: size and rate
+first, then the honeypot and the form token, then validation, then one transaction in seats.register.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import IntegrityError
+from django.template.response import TemplateResponse
+from django_ratelimit.core import is_ratelimited
+
+from forms.fields import MobileField, NationalCodeField, PersianIntegerField
+from forms.models import Submission
+from portal.digits import format_number
+from forms.submit import new_form_token, read_form_token, refusal
+
+from .choices import NationalCode
+from .seats import Signup, SignupRefused, register
+
+
+class SignupForm(forms.Form):
+    name = forms.CharField(
+        label="نام و نام خانوادگی", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    mobile = MobileField(label="شماره همراه", help_text="کد رهگیری و خبر تغییرها به این شماره پیامک می‌شود.")
+    national_code = NationalCodeField(label="کد ملی", required=False)
+    people = PersianIntegerField(label="شمار نفرات")  # limits are the programme's, set in __init__
+    consent = forms.BooleanField(
+        label="می‌پذیرم که نام و شماره همراهم برای هماهنگی این برنامه در اختیار دفتر تسهیلگری محله باشد.",
+        error_messages={"required": "برای ثبت‌نام باید این بند را بپذیرید."},
+    )
+    # Left empty by people; bots fill it (hidden with CSS, not with type=hidden).
+    website = forms.CharField(
+        label="وب‌سایت",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, program, **kwargs):
+        kwargs.setdefault("initial", {"form_token": new_form_token(), "people": 1})
+        super().__init__(*args, **kwargs)
+        self.program = program
+        limit = program.max_people_per_signup
+        shown = format_number(limit)
+        self.fields["people"] = PersianIntegerField(
+            label="شمار نفرات",
+            min_value=1,
+            max_value=limit,
+            initial=1,
+            help_text=f"خودتان و همراهانتان؛ دست‌بالا {shown} نفر.",
+            error_messages={
+                "min_value": "دست‌کم یک نفر.",
+                "max_value": f"در هر ثبت‌نام دست‌بالا {shown} نفر پذیرفته می‌شود.",
+            },
+        )
+        if program.national_code == NationalCode.NOT_ASKED:
+            del self.fields["national_code"]
+        else:
+            self.fields["national_code"].required = program.national_code == NationalCode.REQUIRED
+
+    def signup(self):
+        data = self.cleaned_data
+        return Signup(
+            name=" ".join(data["name"].split()),
+            mobile=data["mobile"],
+            people=data["people"],
+            national_code=data.get("national_code") or "",
+        )
+
+
+def render_page(program, request, form, status=200, **extra):
+    context = program.get_context(request)
+    context.update(form=form, **extra)
+    return TemplateResponse(request, program.get_template(request), context, status=status)
+
+
+def render_done(program, request, registration):
+    context = program.get_context(request)
+    context.update(registration=registration, submission=registration.submission)
+    return TemplateResponse(request, "programmes/signup_done.html", context)
+
+
+def _too_many(request, group, key, rate):
+    return is_ratelimited(request, group=group, key=key, rate=rate, method=is_ratelimited.ALL, increment=True)
+
+
+def _fresh(program, form):
+    """The resident's answers in a new form with a new token, keeping the error shown."""
+    data = form.data.copy()
+    data["form_token"] = new_form_token()
+    data["website"] = ""
+    fresh = SignupForm(data, program=program)
+    fresh.is_valid()
+    for error in form.non_field_errors():
+        fresh.add_error(None, error)
+    return fresh
+
+
+def handle_signup(program, request):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید.")
+    if length > settings.PARTICIPATION_MAX_REQUEST_BYTES:
+        return refusal(request, 413, "حجم فرم زیاد است", "آنچه فرستاده شد بیش از اندازه مجاز است.")
+    if _too_many(request, "programme-signup-ip", "ip", settings.PARTICIPATION_RATE_PER_IP):
+        return refusal(
+            request, 429, "درخواست‌ها زیاد است", "از این نشانی در مدت کوتاهی ثبت‌نام‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."
+        )
+
+    form = SignupForm(request.POST, program=program)
+    if not program.signup_is_open():
+        return render_page(program, request, None, status=409, refused=CLOSED_MESSAGE)
+    if request.POST.get("website"):
+        form.add_error(None, "ثبت‌نام انجام نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
+        return render_page(program, request, _fresh(program, form), status=400)
+    token = read_form_token(request.POST.get("form_token", ""))
+    if token is None:
+        form.add_error(None, "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید.")
+        return render_page(program, request, _fresh(program, form), status=400)
+    existing = Submission.objects.filter(form_token=token, registration__program=program).first()
+    if existing:
+        return render_done(program, request, existing.registration)
+    if not form.is_valid():
+        return render_page(program, request, form, status=400)
+    mobile = form.cleaned_data["mobile"]
+    if _too_many(request, "programme-signup-mobile", lambda group, request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
+        return refusal(request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی ثبت‌نام‌های زیادی انجام شده است. کمی بعد دوباره تلاش کنید.")
+
+    try:
+        registration = register(program, form.signup(), token=token)
+    except SignupRefused as refused:
+        form.add_error("mobile" if refused.code == "duplicate" else None, refused.message)
+        status = 409 if refused.code in ("full", "closed", "duplicate") else 400
+        return render_page(program, request, _fresh(program, form) if refused.code != "duplicate" else form, status=status)
+    except IntegrityError:
+        # The same form arrived twice at once: the other request stored it.
+        existing = Submission.objects.filter(form_token=token).select_related("registration").first()
+        if existing is None:
+            raise
+        return render_done(program, request, existing.registration)
+    return render_done(program, request, registration)
+
+
+CLOSED_MESSAGE = "ثبت‌نام این برنامه اکنون باز نیست."
