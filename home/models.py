@@ -26,12 +26,19 @@ class HomePage(DirectRoutingMixin, Page):
         from neighborhoods.models import NeighborhoodIndexPage
         from neighborhoods.models.grouping import provinces_with_neighborhoods
         from news.models import NewsIndexPage, NewsPage
+        from programmes.models import ProgramCalendarPage, ProgramPage
+
+        from .menus import portal_page
 
         context = super().get_context(request, *args, **kwargs)
         neighborhood_index = NeighborhoodIndexPage.objects.child_of(self).live().first()
         context["neighborhood_index"] = neighborhood_index
         context["provinces"] = provinces_with_neighborhoods(neighborhood_index) if neighborhood_index else []
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        context["upcoming_programmes"] = (
+            ProgramPage.objects.for_listing().filter(locale_id=self.locale_id).upcoming()[: settings.HOME_UPCOMING_PROGRAMMES]
+        )
+        context["programme_calendar"] = portal_page(request, ProgramCalendarPage)
         context["latest_news"] = (
             NewsPage.objects.for_listing().descendant_of(self).filter(locale_id=self.locale_id)[
                 : settings.HOME_LATEST_NEWS

@@ -136,3 +136,12 @@ def test_programme_page_queries_do_not_grow_with_registrations(client, tree, dja
     client.get(program.url)
     with django_assert_max_num_queries(14):
         assert client.get(program.url).status_code == 200
+
+
+def test_home_page_shows_upcoming_programmes_of_every_neighbourhood(client, tree, calendar_page):
+    add_program(tree.bagh, slug="a", title="کارگاه فرش‌بافی")
+    add_program(tree.esmaeil, slug="b", title="جشن نیمه شعبان")
+    add_program(tree.esmaeil, slug="c", title="برنامه گذشته", days_ahead=-30, sessions=1)
+    html = client.get("/").content.decode()
+    assert "کارگاه فرش‌بافی" in html and "جشن نیمه شعبان" in html and "برنامه گذشته" not in html
+    assert f'href="{calendar_page.url}"' in html
