@@ -338,3 +338,13 @@ def test_cancelled_programme_is_cancelled_in_ical(client, tree):
     assert {str(event["STATUS"]) for event in events} == {"CANCELLED"}
     html = client.get(program.url).content.decode()
     assert "این برنامه لغو شده است" in html and "برگزارکننده نتوانست بیاید" in html
+
+
+def test_the_tracking_page_shows_the_seat_and_a_cancel_link(client, tree):
+    program = add_program(tree.bagh, capacity=1, waitlist_capacity=5)
+    signup(program, "09120000001")
+    waiting = signup(program, "09121234567", people=2)
+    response = client.post("/track/", {"code": waiting.submission.tracking_code, "last_digits": "۴۵۶۷"})
+    html = response.content.decode()
+    assert "فهرست انتظار" in html and "نفر ۱ فهرست انتظار" in html and "(۲ نفر)" in html
+    assert f"{program.url}cancel/?code={waiting.submission.tracking_code}" in html
