@@ -8,7 +8,7 @@ worker gets its own Redis database, because tests clear the cache (FLUSHDB) betw
 import os
 
 os.environ.setdefault("SECRET_KEY", "ci-production-only-" + "k" * 48)
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/4")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/8")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from .production import *  # noqa: E402,F401,F403
