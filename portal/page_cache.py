@@ -86,8 +86,7 @@ class PageCacheMiddleware:
         response = HttpResponse(b"" if request.method == "HEAD" else content)
         for name, value in headers:
             response[name] = value
-        if request.method == "HEAD":
-            response["Content-Length"] = str(len(content))
+        response["Content-Length"] = str(len(content))
         response[HEADER] = "hit"
         return response
 

@@ -21,6 +21,8 @@ import logging
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import pre_delete
+from django.conf import settings
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
@@ -88,11 +90,26 @@ def urls_for(page):
     return urls
 
 
+LOCAL_BACKEND = "portal.page_cache.PageCacheBackend"
+
+
+def send_purges(urls):
+    """Our page cache at once (a few Redis deletes); HTTP purges to other caches through the task queue,
+    so a slow CDN never holds up the editor who pressed Publish."""
+    backends = getattr(settings, "WAGTAILFRONTENDCACHE", {})
+    local = [name for name, config in backends.items() if config["BACKEND"] == LOCAL_BACKEND]
+    remote = [name for name in backends if name not in local]
+    if local:
+        purge_urls_from_cache_task.call(urls, None, local)
+    if remote:
+        purge_urls_from_cache(urls, backends=remote)
+
+
 def purge_urls(urls):
     urls = sorted(url for url in urls if url)
     if urls:
         # After the commit, so a reader between purge and commit cannot cache the old version again.
-        transaction.on_commit(lambda: purge_urls_from_cache(urls))
+        transaction.on_commit(lambda: send_purges(urls))
     return urls
 
 

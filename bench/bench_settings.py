@@ -1,0 +1,5 @@
+"""Settings for bench/page_cache: the production-like settings plus a trivial view to compare against."""
+
+from portal.settings.ci_production import *  # noqa: F401,F403
+
+ROOT_URLCONF = "bench_urls"
