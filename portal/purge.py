@@ -19,9 +19,9 @@ wagtail.contrib.frontend_cache, after the transaction commits.
 import logging
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import pre_delete
-from django.conf import settings
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
