@@ -22,6 +22,10 @@ class HomePage(DirectRoutingMixin, Page):
         verbose_name = "صفحه نخست"
         verbose_name_plural = "صفحه‌های نخست"
 
+    def get_cache_dependent_urls(self):
+        # The front page is shown by nothing but itself (and the sitemap, which the purge adds).
+        return []
+
     def get_context(self, request, *args, **kwargs):
         from neighborhoods.models import NeighborhoodIndexPage
         from neighborhoods.models.grouping import provinces_with_neighborhoods

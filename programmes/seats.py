@@ -60,6 +60,13 @@ def _sum_people(program_id, state):
     )
 
 
+def _listings_changed(program):
+    """Cached listings show whether a programme is open or full: drop them when that changes."""
+    from portal.purge import purge_page
+
+    purge_page(program)
+
+
 def _notify(submission, text):
     transaction.on_commit(partial(notify_resident.enqueue, submission.pk, text))
 
@@ -92,6 +99,8 @@ def register(program, signup, token=None, user=None, source="online"):
                 submission=submission, program=program, mobile=signup.mobile, people=signup.people, state=state
             )
             _notify(submission, signup_message(registration))
+            if state == Seat.CONFIRMED and program.capacity is not None and confirmed + signup.people >= program.capacity:
+                _listings_changed(program)  # it just became full
     except IntegrityError as error:
         # Both rows above are unique on something a second, simultaneous request can also hold: the
         # mobile's active sign-up, or the form token. The caller handles the token; this is the mobile.
@@ -133,10 +142,12 @@ def cancel(registration, user=None, by_resident=True):
     """Cancel a sign-up and give freed seats to the waitlist; returns the registrations promoted."""
     with transaction.atomic():
         _lock(registration.program_id)
-        registration = Registration.objects.select_related("submission__status").get(pk=registration.pk)
+        registration = Registration.objects.select_related("submission__status", "program").get(pk=registration.pk)
         if not registration.is_active:
             return []
         was_confirmed = registration.state == Seat.CONFIRMED
+        program = registration.program
+        was_full = program.capacity is not None and _sum_people(program.pk, Seat.CONFIRMED) >= program.capacity
         registration.state = Seat.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["state", "cancelled_at"])
@@ -153,7 +164,10 @@ def cancel(registration, user=None, by_resident=True):
                 "status": [before, submission.status.name],
             },
         )
-        return promote(registration.program) if was_confirmed else []
+        promoted = promote(program) if was_confirmed else []
+        if was_full and was_confirmed and _sum_people(program.pk, Seat.CONFIRMED) < program.capacity:
+            _listings_changed(program)  # a seat is free again
+        return promoted
 
 
 def promote(program):

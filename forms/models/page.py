@@ -70,6 +70,12 @@ class ParticipationFormPage(AbstractForm):
 
         return Submission.objects.filter(page=self)
 
+    def get_cache_dependent_urls(self):
+        # The neighbourhood page lists its forms.
+        from portal.purge import page_urls
+
+        return page_urls(self.find_neighborhood())
+
     def find_neighborhood(self):
         from neighborhoods.models import NeighborhoodPage
 

@@ -146,6 +146,12 @@ class NeighborhoodPage(Page):
 
         return ProgramPage.objects.for_listing().filter(neighborhood=self).upcoming()[:limit]
 
+    def get_cache_dependent_urls(self):
+        # The province page, the index of all neighbourhoods and the home page list it.
+        from portal.purge import ancestor_urls
+
+        return ancestor_urls(self)
+
     def get_context(self, request, *args, **kwargs):
         from django.conf import settings
 

@@ -31,6 +31,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = "فهرست خبرها"
         verbose_name_plural = "فهرست‌های خبرها"
 
+    def get_cached_paths(self):
+        return ["/", "/feed/", "/feed/atom/"]
+
+    def get_cache_dependent_urls(self):
+        # Its parent links to it; the home page links to the portal's news.
+        from portal.purge import ancestor_urls
+
+        return ancestor_urls(self)
+
     def scope(self):
         return NewsPage.objects.live().descendant_of(self.get_parent()).filter(locale_id=self.locale_id)
 

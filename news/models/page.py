@@ -70,6 +70,27 @@ class NewsPage(Page):
         verbose_name_plural = "خبرها"
         indexes = [models.Index(fields=["neighborhood", "-date"])]
 
+    def get_cache_dependent_urls(self):
+        """Every news index whose listing holds this item (its own, the province's, the portal's):
+        the listing, the month of the archive and the feeds; and every page above it (its
+        neighbourhood shows the latest news, the home page the portal's latest)."""
+        from django.db.models import Q
+
+        from portal import jalali
+        from portal.purge import ancestor_urls, page_urls
+
+        from .index import NewsIndexPage
+
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        month = jalali.to_jalali_date(self.date)
+        listings = Q(pk__in=[])
+        for ancestor in ancestors:
+            listings |= Q(depth=ancestor.depth + 1, path__startswith=ancestor.path)
+        urls = ancestor_urls(self)
+        for index in NewsIndexPage.objects.filter(listings):
+            urls += page_urls(index, "feed/", "feed/atom/", f"{month.year}/{month.month}/")
+        return urls
+
     def find_neighborhood(self):
         from neighborhoods.models import NeighborhoodPage
 

@@ -31,6 +31,10 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
         verbose_name = "تقویم برنامه‌ها"
         verbose_name_plural = "تقویم‌های برنامه‌ها"
 
+    def get_cache_dependent_urls(self):
+        # Only the menu links to it, and the purge adds the page's parent (the home page) already.
+        return []
+
     def programmes(self):
         return ProgramPage.objects.for_listing().filter(locale_id=self.locale_id)
 

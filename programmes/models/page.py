@@ -303,6 +303,24 @@ class ProgramPage(RoutablePageMixin, Page):
     def waitlist_has_room(self):
         return self.waitlisted < self.waitlist_capacity
 
+    # --- caches -------------------------------------------------------------------------------
+
+    def get_cache_dependent_urls(self):
+        """Everything that lists this programme: the pages above it (its neighbourhood and the home page
+        show what is coming up), each calendar's current month, the months of its sessions and the
+        calendar's feed, and its own feed."""
+        from portal.purge import ancestor_urls, page_urls
+
+        from .calendar import ProgramCalendarPage
+
+        days = (session.date for session in self.sorted_sessions())
+        months = sorted({(day.year, day.month) for day in map(jalali.to_jalali_date, days)})
+        month_paths = [f"{year}/{month}/" for year, month in months]
+        urls = ancestor_urls(self) + page_urls(self, "ical/")
+        for calendar in ProgramCalendarPage.objects.live().filter(locale_id=self.locale_id):
+            urls += page_urls(calendar, "ical/", *month_paths)
+        return urls
+
     # --- pages --------------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):

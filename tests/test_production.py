@@ -1,0 +1,264 @@
+"""Production readiness: the page cache, security headers and policies, login lockout, documents,
+the health check, a Redis that is away, and `check --deploy` under production settings."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.test import Client
+from wagtail.documents import get_document_model
+
+from portal.cache import ResilientRedisCache
+from tests.conftest import add_form_page
+
+pytestmark = pytest.mark.django_db
+
+REPO = Path(__file__).resolve().parents[1]
+BAGH = "/neighborhoods/markazi/bagh-khalaj/"
+INLINE_STYLE_OR_HANDLER = re.compile(r"<style|\sstyle=|\son[a-z]+=")
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# --- the page cache ---------------------------------------------------------------------------
+
+
+def test_anonymous_pages_are_served_from_the_cache_without_cookies(tree, page_cache, client):
+    first = client.get(BAGH)
+    second = client.get(BAGH)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert not first.cookies and not second.cookies
+    assert "Cookie" not in first.get("Vary", "")
+    # Security headers and the policy travel with the cached copy.
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY" and second["X-Content-Type-Options"] == "nosniff"
+
+
+def test_head_is_answered_from_the_cache_without_a_body(tree, page_cache, client):
+    client.get(BAGH)
+    response = client.head(BAGH)
+    assert response["X-Page-Cache"] == "hit" and response.content == b""
+
+
+def test_form_pages_query_strings_and_staff_bypass_the_cache(tree, page_cache, client, admin_user):
+    form = add_form_page(tree.bagh)
+    for _ in range(2):
+        response = client.get(form.url)
+        assert "X-Page-Cache" not in response  # it carries a CSRF token and a form token
+        assert "csrftoken" in response.cookies
+    client.get(BAGH)
+    assert "X-Page-Cache" not in client.get(BAGH + "?utm=x")
+
+    staff = Client()
+    staff.force_login(admin_user)
+    response = staff.get(BAGH)
+    assert "X-Page-Cache" not in response
+    assert "wagtail-userbar" in response.content.decode()  # staff see the live page with its userbar
+
+
+def test_refused_and_missing_pages_are_not_cached(tree, page_cache, client):
+    assert client.get("/no-such-page/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/no-such-page/")
+    assert "X-Page-Cache" not in client.get("/track/")
+
+
+# --- security headers and policies --------------------------------------------------------------
+
+
+def test_public_pages_carry_a_strict_policy_and_security_headers(tree, client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    response = client.get(BAGH, secure=True)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_the_admin_has_its_own_looser_policy(tree, admin_client):
+    policy = admin_client.get("/admin/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy and "frame-ancestors 'self'" in policy
+    login_policy = Client().get("/admin/login/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in login_policy
+
+
+def test_templates_have_no_inline_script_or_style():
+    offenders = []
+    for template in (REPO / "templates").rglob("*.html"):
+        if "admin" in template.parts or template.parent.name == "email":
+            continue
+        text = template.read_text(encoding="utf-8")
+        for line_number, line in enumerate(text.splitlines(), 1):
+            data_block = "application/json" in line or "ld+json" in line
+            inline_script = "<script" in line and "src=" not in line and not data_block
+            if inline_script or INLINE_STYLE_OR_HANDLER.search(line):
+                offenders.append(f"{template.relative_to(REPO)}:{line_number}")
+    assert offenders == []
+
+
+# --- login lockout (django-axes) ---------------------------------------------------------------
+
+
+def test_admin_login_is_locked_per_visitor_after_repeated_failures(tree, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    get_user_model().objects.create_user(username="staff", password="right-password-1404")
+    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    for _ in range(3):
+        response = attacker.post("/admin/login/", {"username": "staff", "password": "wrong"})
+    response = attacker.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
+    assert response.status_code == 429
+    assert "ورود موقتاً بسته شد" in response.content.decode()
+
+    # Another resident behind the same proxy is not locked out with the attacker.
+    colleague = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
+    response = colleague.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
+    assert response.status_code == 302
+
+
+# --- documents and uploads --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "disposition"), [("report.pdf", "inline"), ("list.csv", "attachment"), ("notes.txt", "attachment")]
+)
+def test_documents_are_served_with_safe_headers(tree, client, settings, tmp_path, name, disposition):
+    # On disk as in production (the test settings' in-memory storage has no real paths to send).
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    document = get_document_model().objects.create(title="سند", file=ContentFile(b"%PDF-1.4 test", name=name))
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith(disposition)
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("name", ["drawing.svg", "page.html", "page.htm"])
+def test_svg_and_html_uploads_are_refused(tree, admin_client, name):
+    body = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+    response = admin_client.post(
+        "/admin/documents/multiple/add/", {"files[]": ContentFile(body, name=name)}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+    )
+    assert get_document_model().objects.count() == 0, response.content[:300]
+    response = admin_client.post(
+        "/admin/images/multiple/add/", {"files[]": ContentFile(body, name=name)}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+    )
+    from wagtail.images import get_image_model
+
+    assert get_image_model().objects.count() == 0
+
+
+# --- health and a Redis that is away -------------------------------------------------------------
+
+
+def test_health_checks_database_cache_and_storage(tree, client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checked": ["database", "cache", "storage"]}
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # closed again when the block ends: nothing listens there
+
+
+def test_resilient_cache_turns_a_lost_redis_into_misses():
+    dead = ResilientRedisCache(
+        f"redis://127.0.0.1:{closed_port()}/0", {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}
+    )
+    assert dead.get("key", "default") == "default"
+    assert dead.get_many(["a", "b"]) == {}
+    dead.set("key", "value")
+    assert dead.add("key", 1) is False
+    with pytest.raises(ValueError):
+        dead.incr("counter")  # what django-ratelimit reads as "no counter": the limit fails open
+    with pytest.raises(Exception):
+        dead.ping()  # /health/ still sees the outage
+
+
+# --- check --deploy -----------------------------------------------------------------------------
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "q8#vX2!mZp7Lr4@tWk9&Yh3^Nc6*Bf1%Jd5+Gs0-Ua8=Ee2_Ri7~Oo4",
+    "ALLOWED_HOSTS": "mahalle.example.ir",
+    "CSRF_TRUSTED_ORIGINS": "https://mahalle.example.ir",
+    "DATABASE_URL": "postgres://mahalle:secret@127.0.0.1:5432/mahalle",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "WAGTAILADMIN_BASE_URL": "https://mahalle.example.ir",
+    "EMAIL_HOST": "smtp.example.ir",
+    "AWS_STORAGE_BUCKET_NAME": "mahalle-media",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.ir",
+    "FRONTEND_CACHE_PURGE_URL": "http://127.0.0.1:8080",
+}
+
+
+def production_env():
+    # Only what a server's environment file would hold: nothing inherited from the test run's settings.
+    return {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/"), **PRODUCTION_ENV}
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    env = production_env()
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output and "System check identified no issues" in output
+
+
+def test_production_settings_read_the_environment():
+    env = production_env()
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['renditions']['LOCATION'], s.SESSION_ENGINE,"
+        " s.STORAGES['default']['BACKEND'], s.DATABASES['default']['CONN_HEALTH_CHECKS'],"
+        " s.DATABASES['default']['CONN_MAX_AGE'], sorted(s.WAGTAILFRONTENDCACHE),"
+        " s.WAGTAILSEARCH_BACKENDS['default']['SEARCH_CONFIG'], s.TASKS['default']['BACKEND'],"
+        " 'https://s3.example.ir' in s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "portal.cache.ResilientRedisCache",
+        "redis://127.0.0.1:6379/0",
+        "django.contrib.sessions.backends.cached_db",
+        "storages.backends.s3.S3Storage",
+        "True",
+        "60",
+        "['pagecache',",
+        "'proxy']",
+        "simple",
+        "django_tasks_db.DatabaseBackend",
+        "True",
+    ]
