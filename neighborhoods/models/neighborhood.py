@@ -8,8 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.neighborhood_routes import NeighborhoodDirectoryMixin
 
-class NeighborhoodPage(Page):
+
+class NeighborhoodPage(NeighborhoodDirectoryMixin, Page):
     """One neighbourhood: its facilitation office and its progress council."""
 
     city = models.CharField("شهر", max_length=80)
@@ -78,7 +80,7 @@ class NeighborhoodPage(Page):
     )
 
     parent_page_types = ["neighborhoods.ProvincePage"]
-    subpage_types = ["news.NewsIndexPage", "participation.ParticipationFormPage"]
+    subpage_types = ["news.NewsIndexPage", "participation.ParticipationFormPage", "directory.AssetPage"]
 
     class Meta:
         verbose_name = "محله"
@@ -140,4 +142,5 @@ class NeighborhoodPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news(settings.NEIGHBORHOOD_LATEST_NEWS)
         context["news_index"] = self.news_index()
+        context.update(self.directory_context())
         return context

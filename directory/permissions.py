@@ -1,0 +1,38 @@
+"""Who may work on the directory.
+
+The directory lives outside every neighbourhood's subtree, so neighbourhood staff get «add» on it:
+in Wagtail that lets them create drafts and edit the pages they own (the listings they made from
+their applications), but neither edit other organisations nor publish. Publishing belongs to the
+directory's editors (and superusers), through the normal workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
+
+EDITORS_GROUP = "ویراستاران فهرست سمن‌ها"
+EDITOR_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+
+
+def _grant(group, page, codenames):
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_drafts(group, directory):
+    _grant(group, directory, ["add_page"])
+
+
+def ensure_editors_group(directory):
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    _grant(group, directory, EDITOR_PERMISSIONS)
+    return group
+
+
+def grant_all_staff(directory):
+    from neighborhoods.models import NeighborhoodPage
+    from neighborhoods.permissions import ensure_staff_group
+
+    ensure_editors_group(directory)
+    for neighborhood in NeighborhoodPage.objects.all():
+        grant_drafts(ensure_staff_group(neighborhood), directory)
