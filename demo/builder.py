@@ -17,6 +17,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Site
 
+from directory.models import AssetHours, OrganizationService
 from forms.keys import field_key
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
 from forms.models.submission import Agency
@@ -47,6 +48,8 @@ from .factories import (
 from .images import collection_named, demo_image
 
 INLINE_MODELS = {
+    "services": OrganizationService,
+    "opening_hours": AssetHours,
     "council_members": CouncilMember,
     "committees": Committee,
     "office_hours": OfficeHours,
@@ -67,6 +70,8 @@ class Result:
     news: int = 0
     forms: int = 0
     submissions_created: int = 0
+    assets: int = 0
+    organizations: int = 0
     pages_created: int = 0
     pages_published: int = 0
     logins: list = field(default_factory=list)
@@ -120,6 +125,11 @@ def _apply(page, fields):
             if [_row_key(row) for row in getattr(page, name).all()] != [_row_key(row) for row in value]:
                 setattr(page, name, value)
                 changed = True
+        elif name == "neighborhoods":
+            # A many-to-many of the page: compared by the pages it points at.
+            if {n.pk for n in page.neighborhoods.all()} != {n.pk for n in value}:
+                page.neighborhoods = value
+                changed = True
         elif name == "tags":
             if set(page.tags.names()) != set(value):
                 page.tags.set(value)
@@ -163,6 +173,9 @@ class DemoBuilder:
                 forms = self.participation_forms(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
             self.coordinator(province, content.coordinator_username(province_data["slug"]))
+        from .directory_builder import build_directory
+
+        build_directory(self, home)
         return self.result
 
     # --- pages ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -351,7 +352,9 @@ def test_demo_submissions_fill_every_inbox(demo):
     now = timezone.now()
     for neighborhood in NeighborhoodPage.objects.live():
         forms = {page.pk: page for page in demo_forms(neighborhood).values()}
-        submissions = list(Submission.objects.filter(neighborhood=neighborhood).select_related("status"))
+        submissions = list(
+            Submission.objects.filter(neighborhood=neighborhood, kind="form").select_related("status")
+        )
         assert 3 <= len(submissions) <= 6
         for submission in submissions:
             page = forms[submission.page_id]
@@ -375,7 +378,7 @@ def test_demo_submissions_fill_every_inbox(demo):
             if submission.referral_agency:
                 assert submission.referral_date
 
-    everything = Submission.objects.all()
+    everything = Submission.objects.filter(kind="form")
     assert set(everything.values_list("status__slug", flat=True)) >= {"new", "in_review", "referred", "done"}
     assert everything.exclude(public_reply="").count() >= 7
     assert everything.exclude(referral_agency="").count() >= 5
@@ -415,3 +418,26 @@ def test_form_factories_build_a_published_form():
     assert page.live and page.live_revision_id
     assert [question.clean_name for question in page.form_fields.all()] == ["idea", "mobile"]
     assert page.find_neighborhood().pk == neighborhood.pk
+
+
+@pytest.mark.django_db
+def test_demo_directory_assets_organisations_and_applications(demo, client):
+    from directory.models import AssetPage, NGOApplicationPage, OrganizationPage
+
+    for neighborhood in NeighborhoodPage.objects.live():
+        assets = AssetPage.objects.live().child_of(neighborhood)
+        assert assets.count() >= 3
+        for asset in assets:
+            # Plausible points: within a few hundred metres of the office.
+            assert abs(asset.latitude - neighborhood.latitude) < Decimal("0.01")
+            assert abs(asset.longitude - neighborhood.longitude) < Decimal("0.01")
+        assert OrganizationPage.objects.live().filter(neighborhoods=neighborhood).exists()
+        assert client.get(neighborhood.url + "assets/").status_code == 200
+    organizations = OrganizationPage.objects.live()
+    assert 8 <= organizations.count() <= 12
+    assert all(org.services.exists() for org in organizations)
+    assert organizations.filter(verified=True).exclude(verified_on=None).count() >= 5
+    applications = Submission.objects.filter(kind="ngo_application")
+    assert applications.count() == 2
+    assert {a.page_id for a in applications} == {NGOApplicationPage.objects.live().get().pk}
+    assert client.get(organizations.first().url).status_code == 200
