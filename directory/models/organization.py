@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from forms.fields import NumericTextInput
+from portal.digits import to_latin_digits
 from portal.text import ZWNJ, normalize
 from portal.validators import normalize_mobile, validate_mobile
 
@@ -124,6 +125,7 @@ class OrganizationPage(MapPoint, Page):
         self.clean_map_point()
         self.phone = normalize_phone(self.phone)
         self.mobile = normalize_mobile(self.mobile) if self.mobile else ""
+        self.registration_number = to_latin_digits(self.registration_number).strip()
         if self.verified and not self.verified_on:
             raise ValidationError({"verified_on": "تاریخ تأیید را بنویسید."})
 
