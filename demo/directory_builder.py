@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from directory.accounts import ensure_organization_group
 from directory.apply import create_application
 from directory.models import AssetHours, AssetPage, AssetType, DirectoryIndexPage, NGOApplicationPage, OrganizationPage
 from directory.models import OrganizationService
@@ -40,6 +41,17 @@ def build_directory(builder, home):
         builder.page(OrganizationPage, OrganizationPageFactory, directory, fields)
         builder.result.organizations += 1
     applications(builder, application_page, neighborhoods)
+    organization_login(builder)
+
+
+def organization_login(builder):
+    """One NGO with its own login, to show an organisation keeping its listing current."""
+    from .builder import Login
+
+    page = OrganizationPage.objects.get(slug=content.NGO_LOGIN_ORGANIZATION)
+    user = builder.user(content.NGO_USERNAME, first_name=page.title[:150], is_active=True)
+    user.groups.add(ensure_organization_group(page))
+    builder.result.logins.append(Login(content.NGO_USERNAME, f"سازمان {page.title} (ویرایش صفحه خود، با بازبینی)"))
 
 
 def asset_fields(item, neighborhood, types):

@@ -185,7 +185,7 @@ ORGANIZATIONS = [
         [service("درمان رایگان اعتیاد بانوان", S.ADDICTION, T.WOMEN, eligibility="بانوان ساکن دو محله با معرفی دفتر",
                  how="با دفتر تسهیلگری تماس بگیرید؛ پذیرش محرمانه است."),
          service("گروه همیاری خانواده‌ها", S.COUNSELLING, T.FAMILIES, how="سه‌شنبه‌ها ساعت ۱۶ در سرای محله.")],
-        ("34.105600", "49.700100"), registration_number="۱۴۵۷۸", verified=True, verified_on=datetime.date(2025, 5, 4),
+        ("34.105600", "49.700100"), registration_number="14578", verified=True, verified_on=datetime.date(2025, 5, 4),
         summary="سمنی که درمان و پیگیری بانوان درگیر اعتیاد را با پزشک و مشاور محله پیش می‌برد.",
         fields=["پیشگیری و درمان اعتیاد", "مشاوره خانواده"], phone="086-0000-4471",
     ),
@@ -202,7 +202,7 @@ ORGANIZATIONS = [
         [service("دوره خیاطی و کیف‌دوزی", S.EDUCATION, T.WOMEN_HEADS, cost_rials=2_500_000,
                  how="ثبت‌نام در سرای محله؛ نیمی از شهریه را خیران می‌پردازند."),
          service("وام خرد کسب‌وکار خانگی", S.LIVELIHOOD, T.UNEMPLOYED, eligibility="گذراندن یکی از دوره‌های مهارتی")],
-        ("34.104200", "49.703900"), registration_number="۸۸۲۱", verified=True, verified_on=datetime.date(2025, 9, 1),
+        ("34.104200", "49.703900"), registration_number="8821", verified=True, verified_on=datetime.date(2025, 9, 1),
         summary="از آموزش مهارت تا فروش محصول، کنار زنان سرپرست خانوار.", fields=["مهارت‌آموزی", "اشتغال خانگی"],
     ),
     organization(
@@ -252,6 +252,10 @@ ORGANIZATIONS = [
         summary="خیران محله برای درمان و مسکن.", fields=["درمان", "مسکن"],
     ),
 ]
+
+# This organisation gets its own login (the shared demo password) to edit its page.
+NGO_LOGIN_ORGANIZATION = "mehr-banovan"
+NGO_USERNAME = "ngo-mehr-banovan"
 
 # Sent through the public form; left in the inbox as new for the office to verify.
 APPLICATIONS = [

@@ -11,6 +11,7 @@ from wagtail.models import GroupPagePermission
 
 EDITORS_GROUP = "ویراستاران فهرست سمن‌ها"
 EDITOR_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+REVIEW_WORKFLOW = "بازبینی فهرست سمن‌ها"
 
 
 def _grant(group, page, codenames):
@@ -19,14 +20,36 @@ def _grant(group, page, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+def _verify_permission():
+    return Permission.objects.get(content_type__app_label="directory", codename="verify_organization")
+
+
 def grant_drafts(group, directory):
     _grant(group, directory, ["add_page"])
+    # Staff check applications, so they may mark a listing verified; the NGO's own account may not.
+    group.permissions.add(_verify_permission())
 
 
 def ensure_editors_group(directory):
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     _grant(group, directory, EDITOR_PERMISSIONS)
+    group.permissions.add(_verify_permission())
+    ensure_review_workflow(directory, group)
     return group
+
+
+def ensure_review_workflow(directory, editors):
+    """Changes submitted for moderation in the directory (staff drafts, NGOs' own edits) go to the editors."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    if created:
+        task = GroupApprovalTask.objects.create(name="تأیید ویراستاران فهرست")
+        task.groups.set([editors])
+        # Saved directly: the cluster's own manager would keep the row in memory until workflow.save().
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=directory, defaults={"workflow": workflow})
+    return workflow
 
 
 def grant_all_staff(directory):

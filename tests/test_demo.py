@@ -441,3 +441,8 @@ def test_demo_directory_assets_organisations_and_applications(demo, client):
     assert applications.count() == 2
     assert {a.page_id for a in applications} == {NGOApplicationPage.objects.live().get().pk}
     assert client.get(organizations.first().url).status_code == 200
+    from directory.accounts import organization_group_name
+
+    ngo = User.objects.get(username="ngo-mehr-banovan")
+    assert [g.name for g in ngo.groups.all()] == [organization_group_name(organizations.get(slug="mehr-banovan"))]
+    assert ngo.check_password(content.DEMO_PASSWORD)

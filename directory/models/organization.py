@@ -99,7 +99,14 @@ class OrganizationPage(MapPoint, Page):
             ],
             heading="راه‌های تماس",
         ),
-        MultiFieldPanel([FieldPanel("verified"), FieldPanel("verified_on")], heading="تأیید دفتر"),
+        # An NGO editing its own page must not mark itself verified: only office staff and editors see these.
+        MultiFieldPanel(
+            [
+                FieldPanel("verified", permission="directory.verify_organization"),
+                FieldPanel("verified_on", permission="directory.verify_organization"),
+            ],
+            heading="تأیید دفتر",
+        ),
         InlinePanel("services", heading="خدمت‌ها", label="خدمت"),
     ]
 
@@ -109,6 +116,7 @@ class OrganizationPage(MapPoint, Page):
     class Meta:
         verbose_name = "سازمان"
         verbose_name_plural = "سازمان‌ها"
+        permissions = [("verify_organization", "اعلام تأیید سازمان در فهرست")]
 
     @property
     def activity_list(self):
