@@ -5,7 +5,21 @@ import csv
 
 from django.http import HttpResponse
 
+from forms.views.export import FORMULA_START
+
 from .choices import OrganizationKind
+
+
+class SafeWriter:
+    """csv.writer whose text cells can never start a spreadsheet formula (names and services come from the public)."""
+
+    def __init__(self, response):
+        self.writer = csv.writer(response)
+
+    def writerow(self, row):
+        self.writer.writerow(
+            ["'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value for value in row]
+        )
 
 
 def _response(filename):
@@ -17,7 +31,7 @@ def _response(filename):
 
 def directory_csv(organizations):
     response = _response("directory.csv")
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(
         ["organization", "kind", "registration_number", "neighborhoods", "phone", "email", "website",
          "address", "latitude", "longitude", "verified", "verified_on",
@@ -60,7 +74,7 @@ def directory_csv(organizations):
 
 def assets_csv(neighborhood, assets):
     response = _response(f"assets-{neighborhood.slug}.csv")
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(
         ["asset", "type", "ownership", "address", "phone", "latitude", "longitude", "capacity",
          "can_host_programmes", "facilities", "accessibility", "opening_hours", "url"]

@@ -1,8 +1,8 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from neighborhoods.models import NeighborhoodPage
-from neighborhoods.permissions import ensure_staff_group
+from neighborhoods.models import NeighborhoodPage, ProvincePage
+from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
 
 from .models import DirectoryIndexPage
 from .permissions import grant_all_staff, grant_drafts
@@ -20,3 +20,10 @@ def open_directories_to_new_staff(sender, instance, created, raw=False, **kwargs
     if created and not raw:
         for directory in DirectoryIndexPage.objects.all():
             grant_drafts(ensure_staff_group(instance), directory)
+
+
+@receiver(post_save, sender=ProvincePage)
+def open_directories_to_new_coordinators(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        for directory in DirectoryIndexPage.objects.all():
+            grant_drafts(ensure_coordinator_group(instance), directory)

@@ -237,3 +237,10 @@ def test_api_lists_organizations_and_assets_with_public_fields_only(client, tree
     detail = client.get(f"/api/v2/organizations/{org.pk}/").json()
     assert detail["kind"] == "ngo"
     assert client.get("/api/v2/organizations/?kind=charity").json()["meta"]["total_count"] == 0
+
+
+def test_csv_text_never_starts_a_formula(client, tree, directory):
+    add_organization(directory, "=HYPERLINK(\"http://x\")", [tree.bagh], services=[service("+خدمت")])
+    body = client.get(directory.url + "csv/").content.decode("utf-8")
+    row = list(csv.reader(io.StringIO(body[1:])))[1]
+    assert row[0].startswith("'=") and row[12] == "'+خدمت"

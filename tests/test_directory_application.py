@@ -269,3 +269,11 @@ def test_an_editor_publishes_the_draft_and_it_is_found_by_filter(client, tree, a
     html = client.get(directory.url, {"neighborhood": tree.esmaeil.pk, "q": "فشار خون"}).content.decode()
     assert ORG_NAME in html, (page.search_text, list(page.neighborhoods.values_list("pk", flat=True)), tree.esmaeil.pk)
     assert ORG_NAME in client.get(tree.bagh.url).content.decode()
+
+
+def test_coordinators_may_also_make_the_draft(client, tree, application):
+    from neighborhoods.permissions import coordinator_group_name
+
+    client.force_login(user_in(coordinator_group_name(tree.markazi), "markazi"))
+    client.post(draft_url(application))
+    assert OrganizationPage.objects.get().owner.username == "markazi"
