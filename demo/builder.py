@@ -17,6 +17,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Site
 
+from directory.models import AssetHours, OrganizationService
 from forms.keys import field_key
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
 from forms.models.submission import Agency
@@ -52,6 +53,8 @@ from .factories import (
 from .images import collection_named, demo_image
 
 INLINE_MODELS = {
+    "services": OrganizationService,
+    "opening_hours": AssetHours,
     "council_members": CouncilMember,
     "committees": Committee,
     "office_hours": OfficeHours,
@@ -75,6 +78,8 @@ class Result:
     programmes: int = 0
     registrations_created: int = 0
     submissions_created: int = 0
+    assets: int = 0
+    organizations: int = 0
     pages_created: int = 0
     pages_published: int = 0
     logins: list = field(default_factory=list)
@@ -128,6 +133,11 @@ def _apply(page, fields):
             if [_row_key(row) for row in getattr(page, name).all()] != [_row_key(row) for row in value]:
                 setattr(page, name, value)
                 changed = True
+        elif name == "neighborhoods":
+            # A many-to-many of the page: compared by the pages it points at.
+            if {n.pk for n in page.neighborhoods.all()} != {n.pk for n in value}:
+                page.neighborhoods = value
+                changed = True
         elif name == "tags":
             if set(page.tags.names()) != set(value):
                 page.tags.set(value)
@@ -173,6 +183,10 @@ class DemoBuilder:
                 self.programmes(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
             self.coordinator(province, content.coordinator_username(province_data["slug"]))
+        from .directory_builder import build_directory
+
+        build_directory(self, home)
+        self.programme_venues()
         return self.result
 
     # --- pages ---------------------------------------------------------------------------------
@@ -302,6 +316,20 @@ class DemoBuilder:
             self.result.programmes += 1
             if data["registrations"] and not page.registrations.exists():
                 self.registrations(ProgramPage.objects.get(pk=page.pk), data["registrations"])
+
+    def programme_venues(self):
+        """Courses meet in one of their neighbourhood's assets that can host them (the directory is built
+        after the programmes, so the link is made last)."""
+        from directory.models import AssetPage
+
+        for program in ProgramPage.objects.filter(slug__in=demo_programmes.HELD_AT_AN_ASSET):
+            venue = (
+                AssetPage.objects.child_of(program.get_parent()).live().filter(can_host_programmes=True).order_by("path").first()
+            )
+            if venue is not None and program.venue_id != venue.pk:
+                program.venue = venue
+                program.save_revision().publish()
+                self.result.pages_published += 1
 
     def registrations(self, program, count):
         """Residents sign up through the same path as on the site, so seats and waitlist are real."""

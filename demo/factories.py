@@ -16,6 +16,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Orderable
 
+from directory.models import AssetPage, AssetType, DirectoryIndexPage, NGOApplicationPage, OrganizationPage
 from forms.models import FormField, ParticipationFormPage
 from home.models import HomePage
 from neighborhoods.choices import Affiliation, CommitteeScope, MemberRole, Weekday
@@ -197,3 +198,39 @@ class ProgramPageFactory(PublishedPageFactory):
 
     class Meta:
         model = ProgramPage
+
+class DirectoryIndexPageFactory(PublishedPageFactory):
+    title = "سمن‌ها و خیریه‌ها"
+    slug = "directory"
+    intro = ""
+
+    class Meta:
+        model = DirectoryIndexPage
+
+
+class NGOApplicationPageFactory(PublishedPageFactory):
+    title = "درخواست ثبت سازمان در فهرست"
+    slug = "apply"
+    intro = ""
+    thank_you_text = ""
+
+    class Meta:
+        model = NGOApplicationPage
+
+
+class OrganizationPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"سازمان نمونه {n}")
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+    kind = "ngo"
+
+    class Meta:
+        model = OrganizationPage
+
+
+class AssetPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"ظرفیت نمونه {n}")
+    slug = factory.Sequence(lambda n: f"asset-{n}")
+    asset_type = factory.LazyFunction(lambda: AssetType.objects.order_by("order").first())
+
+    class Meta:
+        model = AssetPage

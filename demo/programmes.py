@@ -150,6 +150,9 @@ def session_rows(data, today=None):
     ]
 
 
+# Held in one of the neighbourhood's assets that can host programmes, where it has one.
+HELD_AT_AN_ASSET = ("sewing-course", "computer-course")
+
 REGISTRANTS = [
     ("فاطمه رضایی", "09121000101", 1),
     ("زینب محمدی", "09121000102", 2),

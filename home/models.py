@@ -15,7 +15,12 @@ class HomePage(DirectRoutingMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["neighborhoods.NeighborhoodIndexPage", "news.NewsIndexPage", "programmes.ProgramCalendarPage"]
+    subpage_types = [
+        "neighborhoods.NeighborhoodIndexPage",
+        "news.NewsIndexPage",
+        "programmes.ProgramCalendarPage",
+        "directory.DirectoryIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -27,6 +32,7 @@ class HomePage(DirectRoutingMixin, Page):
         return []
 
     def get_context(self, request, *args, **kwargs):
+        from directory.maps import office_places
         from neighborhoods.models import NeighborhoodIndexPage
         from neighborhoods.models.grouping import provinces_with_neighborhoods
         from news.models import NewsIndexPage, NewsPage
@@ -38,6 +44,7 @@ class HomePage(DirectRoutingMixin, Page):
         neighborhood_index = NeighborhoodIndexPage.objects.child_of(self).live().first()
         context["neighborhood_index"] = neighborhood_index
         context["provinces"] = provinces_with_neighborhoods(neighborhood_index) if neighborhood_index else []
+        context["office_places"] = office_places(context["provinces"])
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["upcoming_programmes"] = (
             ProgramPage.objects.for_listing().filter(locale_id=self.locale_id).upcoming()[: settings.HOME_UPCOMING_PROGRAMMES]

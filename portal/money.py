@@ -6,7 +6,7 @@ from .digits import format_number
 
 
 def to_display_unit(rials):
-    return int(rials) // 10 if settings.MONEY_DISPLAY_UNIT == "toman" else int(rials)
+    return int(rials) // settings.RIALS_PER_TOMAN if settings.MONEY_DISPLAY_UNIT == "toman" else int(rials)
 
 
 def unit_name():

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory.api import api_router
 from forms.tracking_views import track
 
 from . import views
@@ -19,6 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # Open data: organisations, their services and neighbourhood assets (see README).
+    path("api/v2/", api_router.urls),
     path("health/", views.health, name="health"),
 ]
 

@@ -26,7 +26,7 @@ def build_calendar(programmes, request, name):
     host = request.get_host().split(":")[0]
     for program in programmes:
         url = program.get_full_url(request)
-        location = "، ".join(part for part in (program.venue_name, program.venue_address) if part)
+        location = "، ".join(part for part in (program.place_name, program.place_address) if part)
         for session in program.sorted_sessions():
             event = Event()
             event.add("uid", f"programme-{program.pk}-session-{session.pk}@{host}")

@@ -12,9 +12,12 @@ STATUS = {
 
 
 def _address(program):
-    place = {"@type": "Place", "name": program.venue_name or program.neighborhood_title()}
-    if program.venue_address:
-        place["address"] = {"@type": "PostalAddress", "streetAddress": program.venue_address, "addressCountry": "IR"}
+    place = {"@type": "Place", "name": program.place_name or program.neighborhood_title()}
+    if program.place_address:
+        place["address"] = {"@type": "PostalAddress", "streetAddress": program.place_address, "addressCountry": "IR"}
+    venue = program.venue if program.venue_id else None
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": float(venue.latitude), "longitude": float(venue.longitude)}
     return place
 
 

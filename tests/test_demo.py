@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -354,7 +355,9 @@ def test_demo_submissions_fill_every_inbox(demo):
     now = timezone.now()
     for neighborhood in NeighborhoodPage.objects.live():
         forms = {page.pk: page for page in demo_forms(neighborhood).values()}
-        submissions = list(Submission.objects.filter(neighborhood=neighborhood, kind="form").select_related("status"))
+        submissions = list(
+            Submission.objects.filter(neighborhood=neighborhood, kind="form").select_related("status")
+        )
         assert 3 <= len(submissions) <= 6
         for submission in submissions:
             page = forms[submission.page_id]
@@ -438,3 +441,28 @@ def test_every_neighbourhood_has_programmes_open_full_and_finished(demo, client)
     assert client.get(calendar.url).status_code == 200
     for program in ProgramPage.objects.live()[:5]:
         assert client.get(program.url).status_code == 200
+def test_demo_directory_assets_organisations_and_applications(demo, client):
+    from directory.models import AssetPage, NGOApplicationPage, OrganizationPage
+
+    for neighborhood in NeighborhoodPage.objects.live():
+        assets = AssetPage.objects.live().child_of(neighborhood)
+        assert assets.count() >= 3
+        for asset in assets:
+            # Plausible points: within a few hundred metres of the office.
+            assert abs(asset.latitude - neighborhood.latitude) < Decimal("0.01")
+            assert abs(asset.longitude - neighborhood.longitude) < Decimal("0.01")
+        assert OrganizationPage.objects.live().filter(neighborhoods=neighborhood).exists()
+        assert client.get(neighborhood.url + "assets/").status_code == 200
+    organizations = OrganizationPage.objects.live()
+    assert 8 <= organizations.count() <= 12
+    assert all(org.services.exists() for org in organizations)
+    assert organizations.filter(verified=True).exclude(verified_on=None).count() >= 5
+    applications = Submission.objects.filter(kind="ngo_application")
+    assert applications.count() == 2
+    assert {a.page_id for a in applications} == {NGOApplicationPage.objects.live().get().pk}
+    assert client.get(organizations.first().url).status_code == 200
+    from directory.accounts import organization_group_name
+
+    ngo = User.objects.get(username="ngo-mehr-banovan")
+    assert [g.name for g in ngo.groups.all()] == [organization_group_name(organizations.get(slug="mehr-banovan"))]
+    assert ngo.check_password(content.DEMO_PASSWORD)

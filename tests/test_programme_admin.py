@@ -223,3 +223,18 @@ def test_staff_cannot_add_a_programme_under_another_neighbourhood(client, world)
     url = f"/admin/pages/add/programmes/programpage/{world.tree.esmaeil.pk}/"
     client.post(url, programme_form_data([{"date": "۱۴۰۵/۱۰/۰۱", "starts": "16:00", "ends": "18:00", "note": ""}]))
     assert not ProgramPage.objects.filter(slug="computer").exists()
+
+
+def test_the_venue_must_be_an_asset_of_the_same_neighbourhood(client, world):
+    from tests.directory_helpers import add_asset
+
+    ours = add_asset(world.tree.bagh, "مسجد محله", can_host_programmes=True)
+    theirs = add_asset(world.tree.esmaeil, "مسجد محله دیگر", can_host_programmes=True)
+    client.force_login(world.staff_a)
+    url = f"/admin/pages/add/programmes/programpage/{world.tree.bagh.pk}/"
+    session = [{"date": "۱۴۰۵/۱۰/۰۱", "starts": "16:00", "ends": "18:00", "note": ""}]
+    refused = client.post(url, {**programme_form_data(session), "venue": str(theirs.pk)})
+    assert "مکان باید یکی از ظرفیت‌های همین محله باشد" in refused.content.decode()
+    assert not ProgramPage.objects.filter(slug="computer").exists()
+    client.post(url, {**programme_form_data(session), "venue": str(ours.pk)})
+    assert ProgramPage.objects.get(slug="computer").venue_id == ours.pk

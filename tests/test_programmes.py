@@ -348,3 +348,19 @@ def test_the_tracking_page_shows_the_seat_and_a_cancel_link(client, tree):
     html = response.content.decode()
     assert "فهرست انتظار" in html and "نفر ۱ فهرست انتظار" in html and "(۲ نفر)" in html
     assert f"{program.url}cancel/?code={waiting.submission.tracking_code}" in html
+
+
+def test_a_programme_held_at_an_asset_links_to_it_and_the_asset_lists_it(client, tree):
+    from tests.directory_helpers import add_asset
+
+    hall = add_asset(tree.bagh, "سرای محله باغ خلج", kind="neighbourhood_house", can_host_programmes=True, address="خیابان یاس")
+    program = add_program(tree.bagh, venue=hall, venue_name="")
+    html = client.get(program.url).content.decode()
+    assert f'<a href="{hall.url}">سرای محله باغ خلج</a>، خیابان یاس' in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    location = json.loads(block)["location"]
+    assert location["name"] == "سرای محله باغ خلج" and location["geo"]["latitude"] == 34.0917
+    event = icalendar.Calendar.from_ical(client.get(program.url + "ical/").content).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "سرای محله باغ خلج، خیابان یاس"
+    asset_html = client.get(hall.url).content.decode()
+    assert "برنامه‌هایی که اینجا برگزار می‌شود" in asset_html and program.title in asset_html

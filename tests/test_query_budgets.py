@@ -8,8 +8,10 @@ from tests.conftest import add_news, make_image
 
 pytestmark = pytest.mark.django_db
 
-# The neighbourhood page is the largest: news, upcoming programmes, council, committees, office hours.
-BUDGET = 16
+BUDGET = 15
+# The neighbourhood page is the largest: news, upcoming programmes, the organisations serving it, council,
+# committees and office hours.
+PAGE_BUDGETS = {"neighborhood": 17}
 
 
 def count_queries(client, url):
@@ -43,5 +45,5 @@ def test_query_count_is_within_budget_and_flat(client, tree, page, settings):
     with_five = count_queries(client, url)
     add_news(tree.bagh.news_index_page, 45, image=make_image(title="دیگر"), start=first[-1].date)
     with_fifty = count_queries(client, url)
-    assert with_five <= BUDGET
+    assert with_five <= PAGE_BUDGETS.get(page, BUDGET)
     assert with_fifty == with_five, f"{page}: {with_five} queries with 5 news, {with_fifty} with 50"

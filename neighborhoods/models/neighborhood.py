@@ -8,8 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.neighborhood_routes import NeighborhoodDirectoryMixin
 
-class NeighborhoodPage(Page):
+
+class NeighborhoodPage(NeighborhoodDirectoryMixin, Page):
     """One neighbourhood: its facilitation office and its progress council."""
 
     city = models.CharField("شهر", max_length=80)
@@ -78,7 +80,12 @@ class NeighborhoodPage(Page):
     )
 
     parent_page_types = ["neighborhoods.ProvincePage"]
-    subpage_types = ["news.NewsIndexPage", "participation.ParticipationFormPage", "programmes.ProgramPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "participation.ParticipationFormPage",
+        "programmes.ProgramPage",
+        "directory.AssetPage",
+    ]
 
     class Meta:
         verbose_name = "محله"
@@ -160,4 +167,5 @@ class NeighborhoodPage(Page):
         context["news_index"] = self.news_index()
         context["upcoming_programmes"] = self.upcoming_programmes(settings.NEIGHBORHOOD_UPCOMING_PROGRAMMES)
         context["programme_calendar"] = self.programme_calendar(request)
+        context.update(self.directory_context())
         return context

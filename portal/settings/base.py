@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "news",
     "forms",
     "programmes",
+    "directory",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -33,6 +34,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -145,6 +148,7 @@ STATICFILES_DIRS = [
     # Front-end packages come from the npm registry (package.json) and are served as our own files.
     ("vendor/vazirmatn", BASE_DIR / "node_modules" / "vazirmatn" / "fonts" / "webfonts"),
     ("vendor/jalalidatepicker", BASE_DIR / "node_modules" / "@majidh1" / "jalalidatepicker" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -175,8 +179,19 @@ PROGRAMMES_PER_PAGE = 12
 NEIGHBORHOOD_UPCOMING_PROGRAMMES = 4
 HOME_UPCOMING_PROGRAMMES = 4
 
-# Money is stored in rials and shown in this unit ("toman" or "rial").
+DIRECTORY_PER_PAGE = 12
+ASSETS_PER_PAGE = 20
+# Organisations listed on a neighbourhood's page (the rest are one link away, in the filtered directory).
+NEIGHBORHOOD_ORGANIZATIONS = 6
+
+# Money is stored in rials and shown in this unit ("toman" or "rial"); a toman is ten rials.
 MONEY_DISPLAY_UNIT = "toman"
+RIALS_PER_TOMAN = 10
+
+# Maps: a tile server URL template such as https://tiles.example.ir/{z}/{x}/{y}.png. Empty means no
+# tiles: maps show their markers on a blank ground, and every page lists the same places as text.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

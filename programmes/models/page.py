@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
@@ -65,6 +65,9 @@ class ProgramPageForm(WagtailAdminPageForm):
             ]
             if not kept:
                 self.add_error(None, "برنامه دست‌کم یک جلسه (تاریخ و ساعت) لازم دارد.")
+        venue = cleaned.get("venue")
+        if venue is not None and self.parent_page is not None and not venue.path.startswith(self.parent_page.path):
+            self.add_error("venue", "مکان باید یکی از ظرفیت‌های همین محله باشد.")
         opens, closes = cleaned.get("signup_opens"), cleaned.get("signup_closes")
         if opens and closes and closes < opens:
             self.add_error("signup_closes", "پایان ثبت‌نام نمی‌تواند پیش از آغاز آن باشد.")
@@ -92,7 +95,7 @@ class ProgramPageQuerySet(PageQuerySet):
         """Live programmes with what a card shows: neighbourhood, image and the seats taken, soonest first."""
         return (
             self.live()
-            .select_related("neighborhood", "image")
+            .select_related("neighborhood", "image", "venue")
             .prefetch_related("image__renditions")
             .annotate(seats_taken=confirmed_seats())
             .order_by("starts_at", "pk")
@@ -124,7 +127,18 @@ class ProgramPage(RoutablePageMixin, Page):
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    venue_name = models.CharField("مکان برگزاری", max_length=150, blank=True, help_text="مانند سرای محله یا مسجد محل")
+    venue = models.ForeignKey(
+        "directory.AssetPage",
+        verbose_name="مکان از ظرفیت‌های محله",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+        help_text="اگر برنامه در یکی از ظرفیت‌های ثبت‌شده همین محله برگزار می‌شود، آن را برگزینید.",
+    )
+    venue_name = models.CharField(
+        "مکان برگزاری", max_length=150, blank=True, help_text="اگر مکان در ظرفیت‌های محله نیست، نام آن را بنویسید."
+    )
     venue_address = models.CharField("نشانی مکان", max_length=300, blank=True)
     cost_rials = models.PositiveBigIntegerField(
         "هزینه (ریال)", default=0, help_text="۰ یعنی رایگان. در سایت به تومان نشان داده می‌شود."
@@ -184,7 +198,7 @@ class ProgramPage(RoutablePageMixin, Page):
         FieldPanel("body"),
         InlinePanel("sessions", heading="جلسه‌ها", label="جلسه", min_num=1),
         MultiFieldPanel(
-            [FieldPanel("venue_name"), FieldPanel("venue_address")],
+            [PageChooserPanel("venue", "directory.AssetPage"), FieldPanel("venue_name"), FieldPanel("venue_address")],
             heading="مکان",
         ),
         MultiFieldPanel(
@@ -218,6 +232,14 @@ class ProgramPage(RoutablePageMixin, Page):
         if not self.path:
             return None
         return NeighborhoodPage.objects.ancestor_of(self).first()
+
+    @property
+    def place_name(self):
+        return self.venue.title if self.venue_id and self.venue else self.venue_name
+
+    @property
+    def place_address(self):
+        return self.venue.address if self.venue_id and self.venue and self.venue.address else self.venue_address
 
     def neighborhood_title(self):
         return self.neighborhood.title if self.neighborhood_id else ""

@@ -1,0 +1,119 @@
+"""What happens when an NGO sends its application.
+
+The same order and refusals as a participation form (forms.submit): size, rate per IP, honeypot,
+form token, validation, rate per mobile, then one transaction that stores the whole submission or
+nothing. Only the shape of what is stored differs, so the helpers are reused rather than copied.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from forms.models import Submission, SubmissionEvent
+from forms.models.submission import Kind
+from forms.notifications import submission_created
+from forms.submit import _too_many, _with_fresh_token, read_form_token, refusal
+
+from .application_form import SERVICE_ROWS
+from .choices import OrganizationKind, ServiceCategory, TargetGroup
+
+
+def handle_application(page, request):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید و بفرستید.")
+    if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        return refusal(request, 413, "حجم فرم زیاد است", "متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید.")
+    if _too_many(request, "participation-ip", "ip", settings.PARTICIPATION_RATE_PER_IP):
+        return refusal(
+            request, 429, "درخواست‌ها زیاد است", "از این نشانی در مدت کوتاهی فرم‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."
+        )
+
+    form = page.get_form(request.POST)
+    if request.POST.get("website"):
+        form.add_error(None, "فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
+        return page.render_form(request, _with_fresh_token(page, form), status=400)
+    token = read_form_token(request.POST.get("form_token", ""))
+    if token is None:
+        form.add_error(None, "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید.")
+        return page.render_form(request, _with_fresh_token(page, form), status=400)
+    existing = Submission.objects.filter(form_token=token).first()
+    if existing:
+        return page.render_landing_page(request, existing)
+    if not form.is_valid():
+        return page.render_form(request, form, status=400)
+
+    mobile = form.cleaned_data["contact_mobile"]
+    if _too_many(request, "participation-mobile", lambda group, request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
+        return refusal(
+            request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی فرم‌های زیادی فرستاده شده است. کمی بعد دوباره تلاش کنید."
+        )
+    try:
+        submission = create_application(page, form, token)
+    except IntegrityError:
+        submission = Submission.objects.filter(form_token=token).first()
+        if submission is None:
+            raise
+    return page.render_landing_page(request, submission)
+
+
+def application_answers(form):
+    """(data, labels) as the inbox shows them. Choices are stored by their Persian label so staff read
+    them as the applicant did; ``directory.conversion`` maps them back."""
+    cleaned = form.cleaned_data
+    others = [n for n in cleaned.get("other_neighborhoods") or [] if n.pk != cleaned["primary_neighborhood"].pk]
+    rows = [
+        ("org_name", cleaned["org_name"]),
+        ("kind", OrganizationKind(cleaned["kind"]).label),
+        ("registration_number", cleaned.get("registration_number", "")),
+        ("fields_of_activity", cleaned["fields_of_activity"]),
+        ("description", cleaned.get("description", "")),
+        ("primary_neighborhood", form.fields["primary_neighborhood"].label_from_instance(cleaned["primary_neighborhood"])),
+        ("other_neighborhoods", [form.fields["other_neighborhoods"].label_from_instance(n) for n in others]),
+        ("other_neighborhood_ids", [n.pk for n in others]),
+        ("address", cleaned["address"]),
+        ("phone", cleaned.get("phone", "")),
+        ("site_url", cleaned.get("site_url", "")),
+        ("contact_role", cleaned.get("contact_role", "")),
+    ]
+    labels = {key: str(form.fields[key].label) for key, _ in rows if key in form.fields}
+    labels["other_neighborhood_ids"] = "شناسه محله‌های دیگر"
+    for number, service in enumerate(form.services(), start=1):
+        prefix = f"service_{number}_"
+        rows += [
+            (prefix + "name", service["name"]),
+            (prefix + "category", ServiceCategory(service["category"]).label),
+            (prefix + "target", TargetGroup(service["target_group"]).label),
+            (prefix + "eligibility", service["eligibility"]),
+            (prefix + "cost", service["cost_rials"] // 10 if service["cost_rials"] else 0),
+            (prefix + "how", service["how_to_apply"]),
+        ]
+        for part in ("name", "category", "target", "eligibility", "cost", "how"):
+            labels[prefix + part] = str(form.fields[prefix + part].label)
+    return dict(rows), labels
+
+
+def create_application(page, form, token):
+    cleaned = form.cleaned_data
+    data, labels = application_answers(form)
+    submission = Submission(
+        kind=Kind.NGO_APPLICATION,
+        page=page,
+        neighborhood=cleaned["primary_neighborhood"],
+        form_title=f"{page.title}: {cleaned['org_name']}",
+        form_token=token,
+        name=cleaned["contact_name"][:120],
+        mobile=cleaned["contact_mobile"],
+        email=cleaned.get("email", ""),
+        data=data,
+        labels=labels,
+        types={key: "ngo" for key in data},
+    )
+    with transaction.atomic():
+        submission.save()
+        SubmissionEvent.objects.create(submission=submission, action=SubmissionEvent.Action.CREATED)
+        transaction.on_commit(lambda: submission_created(submission.pk))
+    return submission
+
+
+SERVICE_NUMBERS = range(1, SERVICE_ROWS + 1)

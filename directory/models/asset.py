@@ -1,0 +1,135 @@
+"""A capacity or asset of a neighbourhood (ظرفیت و دارایی محله): a mosque, a school, a park …"""
+
+from django.db import models
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from forms.fields import NumericTextInput
+
+from ..choices import Owner
+from ..validators import normalize_phone, validate_phone
+from .location import MapPoint
+
+
+def lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class AssetPage(MapPoint, Page):
+    asset_type = models.ForeignKey(
+        "directory.AssetType", verbose_name="نوع", on_delete=models.PROTECT, related_name="assets"
+    )
+    ownership = models.CharField("مالکیت", max_length=20, choices=Owner.choices, default=Owner.PUBLIC)
+    summary = models.CharField("خلاصه", max_length=300, blank=True, help_text="یک جمله برای فهرست‌ها")
+    description = RichTextField("معرفی", blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    address = models.CharField("نشانی", max_length=300, blank=True)
+    phone = models.CharField("تلفن", max_length=40, blank=True, validators=[validate_phone])
+    capacity = models.PositiveIntegerField("ظرفیت (نفر)", null=True, blank=True)
+    facilities = models.TextField("امکانات", blank=True, help_text="هر امکان در یک سطر، مانند «سالن اجتماعات» یا «آشپزخانه»")
+    accessibility = models.TextField(
+        "دسترسی‌پذیری", blank=True, help_text="برای افراد دارای معلولیت و سالمندان: رمپ، آسانسور، سرویس بهداشتی مناسب …"
+    )
+    can_host_programmes = models.BooleanField(
+        "میزبان برنامه‌ها", default=False, help_text="دفتر می‌تواند برنامه‌ها و دوره‌های محله را اینجا برگزار کند."
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("asset_type_id")]
+    api_fields = [
+        APIField("asset_type_name"),
+        APIField("ownership"),
+        APIField("summary"),
+        APIField("description"),
+        APIField("address"),
+        APIField("phone"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("capacity"),
+        APIField("facility_list"),
+        APIField("accessibility"),
+        APIField("can_host_programmes"),
+        APIField("opening_hours"),
+        APIField("neighborhood_id"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("asset_type"), FieldPanel("ownership")]),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone", widget=NumericTextInput(attrs={"inputmode": "tel"})),
+                FieldRowPanel(
+                    [FieldPanel("latitude", widget=NumericTextInput(attrs={"inputmode": "decimal"})),
+                     FieldPanel("longitude", widget=NumericTextInput(attrs={"inputmode": "decimal"}))]
+                ),
+            ],
+            heading="نشانی و موقعیت",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity", widget=NumericTextInput),
+                FieldPanel("facilities"),
+                FieldPanel("accessibility"),
+                FieldPanel("can_host_programmes"),
+            ],
+            heading="امکانات",
+        ),
+        InlinePanel("opening_hours", heading="ساعات کار (از شنبه)", label="روز"),
+    ]
+
+    parent_page_types = ["neighborhoods.NeighborhoodPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "ظرفیت محله"
+        verbose_name_plural = "ظرفیت‌های محله"
+
+    @property
+    def asset_type_name(self):
+        return self.asset_type.name
+
+    @property
+    def facility_list(self):
+        return lines(self.facilities)
+
+    @cached_property
+    def neighborhood(self):
+        from neighborhoods.models import NeighborhoodPage
+
+        return NeighborhoodPage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    @property
+    def neighborhood_id(self):
+        return self.neighborhood.pk if self.neighborhood else None
+
+    def upcoming_programmes(self):
+        """Live programmes held here that have not ended, soonest first."""
+        return self.programmes.for_listing().upcoming()[:12]
+
+    def sorted_hours(self):
+        return sorted(self.opening_hours.all(), key=lambda row: row.weekday)
+
+    def clean(self):
+        super().clean()
+        self.clean_map_point()
+        self.phone = normalize_phone(self.phone)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["neighborhood"] = self.neighborhood
+        context["map_places"] = [self.map_place()] if self.has_location else []
+        return context
+
+    def map_place(self, url=None):
+        return {
+            "name": self.title,
+            "kind": self.asset_type.name,
+            "lat": float(self.latitude),
+            "lng": float(self.longitude),
+            "url": url or "",
+        }

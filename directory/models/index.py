@@ -1,0 +1,75 @@
+"""The portal-wide directory of organisations and the public NGO application form."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+def paginate(request, queryset, per_page, what):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404(f"این صفحه از فهرست {what} وجود ندارد.") from None
+
+
+class DirectoryIndexPage(RoutablePageMixin, Page):
+    """Every organisation of the portal, with filters and search; its CSV is the open-data copy."""
+
+    intro = RichTextField("معرفی", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.OrganizationPage", "directory.NGOApplicationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "فهرست سمن‌ها و خیریه‌ها"
+        verbose_name_plural = "فهرست‌های سمن‌ها و خیریه‌ها"
+
+    def organizations(self):
+        from .organization import OrganizationPage
+
+        return OrganizationPage.objects.live().child_of(self)
+
+    def for_listing(self, queryset):
+        return (
+            queryset.select_related("logo")
+            .prefetch_related("logo__renditions", "services", "neighborhoods")
+            .order_by("-verified", "title")
+        )
+
+    @path("")
+    def listing(self, request):
+        from ..filters import DirectoryFilterForm
+
+        form = DirectoryFilterForm(request.GET or None)
+        organizations = self.for_listing(form.filter(self.organizations()))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = self.get_context(request)
+        context.update(
+            filter_form=form,
+            organizations=paginate(request, organizations, settings.DIRECTORY_PER_PAGE, "سازمان‌ها"),
+            query=query.urlencode(),
+            application_page=self.application_page(),
+        )
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("csv/", name="csv")
+    def csv(self, request):
+        from ..exports import directory_csv
+
+        return directory_csv(self.for_listing(self.organizations()))
+
+    def application_page(self):
+        from .application import NGOApplicationPage
+
+        return NGOApplicationPage.objects.live().child_of(self).first()

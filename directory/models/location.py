@@ -1,0 +1,39 @@
+"""A point on the map, shared by assets and organisations."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class MapPoint(models.Model):
+    # Same shape as NeighborhoodPage's office point, so every map reads one format.
+    latitude = models.DecimalField(
+        "عرض جغرافیایی",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90, "عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد."), MaxValueValidator(90, "عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد.")],
+        help_text="مانند 34.0917",
+    )
+    longitude = models.DecimalField(
+        "طول جغرافیایی",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180, "طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد."), MaxValueValidator(180, "طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد.")],
+        help_text="مانند 49.6892",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def clean_map_point(self):
+        from django.core.exceptions import ValidationError
+
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": "عرض و طول جغرافیایی را با هم بنویسید یا هر دو را خالی بگذارید."})

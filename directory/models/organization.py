@@ -1,0 +1,168 @@
+"""An NGO, charity, cooperative or agency that serves one or more neighbourhoods."""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from forms.fields import NumericTextInput
+from portal.digits import to_latin_digits
+from portal.text import ZWNJ, normalize
+from portal.validators import normalize_mobile, validate_mobile
+
+from ..choices import OrganizationKind
+from ..validators import normalize_phone, validate_phone
+from .asset import lines
+from .location import MapPoint
+
+
+def search_text(*parts):
+    """Normalised words plus the same words with ZWNJ removed, so «می‌شود», «می شود» and «میشود» all match."""
+    text = " ".join(str(part) for part in parts if part)
+    return f"{normalize(text)} {normalize(text.replace(ZWNJ, ''))}"
+
+
+class OrganizationPage(MapPoint, Page):
+    kind = models.CharField("نوع", max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.NGO)
+    registration_number = models.CharField(
+        "شماره ثبت یا مجوز", max_length=40, blank=True,
+        validators=[RegexValidator(r"^[0-9۰-۹٠-٩/\-\s]+$", "شماره ثبت فقط رقم، خط تیره یا ممیز دارد.")],
+    )
+    summary = models.CharField("خلاصه", max_length=300, blank=True, help_text="یک جمله برای فهرست")
+    description = RichTextField("معرفی", blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    fields_of_activity = models.TextField("حوزه‌های فعالیت", blank=True, help_text="هر حوزه در یک سطر")
+    neighborhoods = ParentalManyToManyField(
+        "neighborhoods.NeighborhoodPage", verbose_name="محله‌هایی که پوشش می‌دهد", blank=True, related_name="organizations"
+    )
+    address = models.CharField("نشانی", max_length=300, blank=True)
+    phone = models.CharField("تلفن", max_length=40, blank=True, validators=[validate_phone])
+    mobile = models.CharField("همراه", max_length=20, blank=True, validators=[validate_mobile])
+    email = models.EmailField("رایانامه", blank=True)
+    website = models.URLField("وبگاه", blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="نشان", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified = models.BooleanField("تأییدشده از سوی دفتر", default=False)
+    verified_on = models.DateField("تاریخ تأیید", null=True, blank=True)
+    # The NGO application this listing was made from (one listing per application).
+    application = models.OneToOneField(
+        "participation.Submission", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="organization"
+    )
+    search_text = models.TextField(blank=True, editable=False)
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
+    api_fields = [
+        APIField("kind"),
+        APIField("registration_number"),
+        APIField("summary"),
+        APIField("description"),
+        APIField("activity_list"),
+        APIField("neighborhood_ids"),
+        APIField("address"),
+        APIField("phone"),
+        APIField("mobile"),
+        APIField("email"),
+        APIField("website"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("logo", serializer=ImageRenditionField("max-240x240")),
+        APIField("verified"),
+        APIField("verified_on"),
+        APIField("services"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("registration_number", widget=NumericTextInput)]),
+        FieldPanel("summary"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        FieldPanel("fields_of_activity"),
+        FieldPanel("neighborhoods", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel(
+                    [FieldPanel("phone", widget=NumericTextInput(attrs={"inputmode": "tel"})),
+                     FieldPanel("mobile", widget=NumericTextInput(attrs={"inputmode": "tel"}))]
+                ),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
+                FieldRowPanel(
+                    [FieldPanel("latitude", widget=NumericTextInput(attrs={"inputmode": "decimal"})),
+                     FieldPanel("longitude", widget=NumericTextInput(attrs={"inputmode": "decimal"}))]
+                ),
+            ],
+            heading="راه‌های تماس",
+        ),
+        # An NGO editing its own page must not mark itself verified: only office staff and editors see these.
+        MultiFieldPanel(
+            [
+                FieldPanel("verified", permission="directory.verify_organization"),
+                FieldPanel("verified_on", permission="directory.verify_organization"),
+            ],
+            heading="تأیید دفتر",
+        ),
+        InlinePanel("services", heading="خدمت‌ها", label="خدمت"),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "سازمان"
+        verbose_name_plural = "سازمان‌ها"
+        permissions = [("verify_organization", "اعلام تأیید سازمان در فهرست")]
+
+    @property
+    def activity_list(self):
+        return lines(self.fields_of_activity)
+
+    @property
+    def neighborhood_ids(self):
+        return [neighborhood.pk for neighborhood in self.neighborhoods.all()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        self.clean_map_point()
+        self.phone = normalize_phone(self.phone)
+        self.mobile = normalize_mobile(self.mobile) if self.mobile else ""
+        self.registration_number = to_latin_digits(self.registration_number).strip()
+        if self.verified and not self.verified_on:
+            raise ValidationError({"verified_on": "تاریخ تأیید را بنویسید."})
+
+    def refresh_search_text(self):
+        services = list(self.services.all())
+        self.search_text = search_text(
+            self.title,
+            self.summary,
+            self.fields_of_activity,
+            self.get_kind_display(),
+            *[f"{s.name} {s.description} {s.get_category_display()} {s.get_target_group_display()}" for s in services],
+        )
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = list(self.services.all())
+        context["served"] = list(self.neighborhoods.filter(live=True).order_by("title"))
+        context["map_places"] = [self.map_place()] if self.has_location else []
+        return context
+
+    def map_place(self, url=None):
+        return {
+            "name": self.title,
+            "kind": self.get_kind_display(),
+            "lat": float(self.latitude),
+            "lng": float(self.longitude),
+            "url": url or "",
+        }

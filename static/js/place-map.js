@@ -1,0 +1,58 @@
+// Maps of places (assets, organisations, offices) with Leaflet. The places come from a
+// <script type="application/json"> block named by data-map-places; the tile server from
+// data-tile-url (empty: markers on a plain ground). The same places are always listed as text
+// beside the map, so nothing here is the only way to reach them.
+(function () {
+  function link(place) {
+    var box = document.createElement("div");
+    var name = document.createElement(place.url ? "a" : "strong");
+    name.textContent = place.name;
+    if (place.url) name.href = place.url;
+    box.appendChild(name);
+    if (place.kind) {
+      var kind = document.createElement("div");
+      kind.textContent = place.kind;
+      box.appendChild(kind);
+    }
+    return box;
+  }
+
+  function draw(element) {
+    if (typeof L === "undefined" || element.dataset.mapReady) return;
+    var source = document.getElementById(element.dataset.mapPlaces);
+    var places = source ? JSON.parse(source.textContent) : [];
+    if (!places.length) return;
+    element.dataset.mapReady = "1";
+    var map = L.map(element, {
+      scrollWheelZoom: false,
+      zoomControl: false,
+      attributionControl: Boolean(element.dataset.tileUrl),
+    });
+    L.control.zoom({ zoomInTitle: "بزرگ‌نمایی", zoomOutTitle: "کوچک‌نمایی", position: "topleft" }).addTo(map);
+    if (element.dataset.tileUrl) {
+      L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || "", maxZoom: 19 }).addTo(map);
+    } else {
+      element.classList.add("place-map__canvas--no-tiles");
+    }
+    var bounds = [];
+    places.forEach(function (place) {
+      var point = [place.lat, place.lng];
+      bounds.push(point);
+      // Circle markers are drawn in SVG: no marker images to fetch, and they look the same with or without tiles.
+      L.circleMarker(point, { radius: 8, color: "#074034", weight: 2, fillColor: "#0b5d4b", fillOpacity: 0.85, className: "place-marker" })
+        .bindPopup(link(place))
+        .bindTooltip(place.name)
+        .addTo(map);
+    });
+    if (bounds.length === 1) {
+      map.setView(bounds[0], 16);
+    } else {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    }
+    element.dataset.markers = String(places.length);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-map-places]").forEach(draw);
+  });
+})();

@@ -1,0 +1,134 @@
+"""An NGO applies from a phone, the office turns the application into a draft listing from its inbox, the portal's
+editor publishes it, and a resident finds it in the directory by a filter. Also: a neighbourhood's assets map shows
+its markers with no tile server, and lists the same places as text.
+
+Run alone with: .venv/bin/python -m pytest tests/browser/test_directory_flow.py -q -p no:randomly
+Screenshots land in test-artifacts/screenshots/directory-*.png.
+"""
+
+import pytest
+
+from .test_participation_flow import axe_problems, log_in, page_problems, submit, type_into
+from .test_public_pages import (  # demo_snapshot and demo_urls are fixtures
+    check_phone_layout,
+    demo_snapshot,  # noqa: F401
+    demo_urls,  # noqa: F401
+    relative,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+NEIGHBORHOOD = "bagh-khalaj"
+ORG_NAME = "گروه داوطلبان سلامت کوچه یاس"
+SERVICE = "اندازه‌گیری رایگان فشار خون"
+MOBILE = "۰۹۱۲۳۴۵۶۷۸۹"
+
+
+def urls(live_server):
+    from directory.models import DirectoryIndexPage, NGOApplicationPage
+    from neighborhoods.models import NeighborhoodPage
+
+    directory = DirectoryIndexPage.objects.live().get()
+    neighborhood = NeighborhoodPage.objects.live().get(slug=NEIGHBORHOOD)
+    return {
+        "apply": live_server.url + relative(NGOApplicationPage.objects.live().get().get_url()),
+        "directory": live_server.url + relative(directory.get_url()),
+        "assets": live_server.url + relative(neighborhood.get_url()) + "assets/",
+        "neighborhood": neighborhood,
+    }
+
+
+@pytest.mark.usefixtures("demo_urls")
+def test_application_to_listing(live_server, open_page, screenshot_dir):
+    from directory.models import OrganizationPage
+    from forms.models import Submission
+
+    problems = []
+    where = urls(live_server)
+
+    # 1. The NGO, on a phone, fills the application by typing.
+    phone, recorder = open_page("phone")
+    response = phone.goto(where["apply"], wait_until="load")
+    assert response.status == 200
+    problems += check_phone_layout(phone)
+    problems += axe_problems(phone, "the application form")
+    type_into(phone.locator("#id_org_name"), ORG_NAME)
+    phone.locator("#id_kind").select_option("ngo")
+    type_into(phone.locator("#id_fields_of_activity"), "سلامت سالمندان")
+    phone.locator("#id_primary_neighborhood").select_option(str(where["neighborhood"].pk))
+    type_into(phone.locator("#id_address"), "کوی امام سجاد، خیابان یاس")
+    type_into(phone.locator("#id_contact_name"), "نرگس حیدری")
+    type_into(phone.locator("#id_contact_mobile"), MOBILE)
+    type_into(phone.locator("#id_service_1_name"), SERVICE)
+    phone.locator("#id_service_1_category").select_option("health")
+    phone.locator("#id_service_1_target").select_option("elderly")
+    phone.locator("#id_consent").check()
+    phone.screenshot(path=str(screenshot_dir / "directory-apply-phone.png"), full_page=True)
+    response = submit(phone, phone.get_by_role("button", name="ارسال درخواست"))
+    assert response.status == 200, phone.locator("main").inner_text()[:1500]
+    code = phone.locator("[data-tracking-code]").get_attribute("data-tracking-code")
+    submission = Submission.objects.get(tracking_code=code)
+    assert submission.kind == "ngo_application" and submission.neighborhood.slug == NEIGHBORHOOD
+    problems += page_problems(recorder)
+
+    # 2. The neighbourhood's staff member makes the draft from the inbox (one button, POST with CSRF).
+    staff, staff_recorder = open_page("phone")
+    log_in(staff, live_server, f"staff-{NEIGHBORHOOD}")
+    staff.goto(live_server.url + f"/admin/inbox/{submission.pk}/", wait_until="load")
+    assert ORG_NAME in staff.locator("main").inner_text()
+    response = submit(staff, staff.get_by_role("button", name="ساختن پیش‌نویس صفحه سازمان"))
+    assert response.status == 200
+    draft = OrganizationPage.objects.get(application=submission)
+    assert not draft.live and f"/admin/pages/{draft.pk}/edit/" in staff.url
+    assert draft.services.get().name == SERVICE
+    staff.screenshot(path=str(screenshot_dir / "directory-draft-phone.png"), full_page=True)
+    problems += page_problems(staff_recorder)
+
+    # 3. The portal's editor publishes it through the page editor.
+    editor, editor_recorder = open_page("desktop")
+    log_in(editor, live_server, "admin")
+    editor.goto(live_server.url + f"/admin/pages/{draft.pk}/edit/", wait_until="load")
+    editor.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
+    submit(editor, editor.locator("button[name='action-publish']"))
+    draft.refresh_from_db()
+    assert draft.live, editor.locator("body").inner_text()[:1500]
+
+    # 4. A resident finds it in the directory by the service category filter.
+    resident, resident_recorder = open_page("phone")
+    resident.goto(where["directory"], wait_until="load")
+    resident.locator("#id_category").select_option("health")
+    resident.locator("#id_neighborhood").select_option(str(where["neighborhood"].pk))
+    submit(resident, resident.get_by_role("button", name="نمایش"))
+    listing = resident.locator("main").inner_text()
+    assert ORG_NAME in listing and "category=health" in resident.url
+    problems += check_phone_layout(resident)
+    problems += axe_problems(resident, "the filtered directory")
+    resident.screenshot(path=str(screenshot_dir / "directory-listing-phone.png"), full_page=True)
+    resident.get_by_role("link", name=ORG_NAME).click()
+    resident.wait_for_load_state("load")
+    assert SERVICE in resident.locator("main").inner_text()
+    problems += axe_problems(resident, "the organisation page")
+    problems += page_problems(resident_recorder)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.usefixtures("demo_urls")
+def test_assets_map_shows_markers_without_a_tile_server(live_server, open_page, screenshot_dir, settings):
+    assert settings.MAP_TILE_URL == ""
+    where = urls(live_server)
+    phone, recorder = open_page("phone")
+    response = phone.goto(where["assets"], wait_until="load")
+    assert response.status == 200
+    phone.wait_for_selector(".place-map__canvas[data-markers]")
+    listed = phone.locator(".place-list li").count()
+    assert listed >= 3
+    assert phone.locator(".place-map__canvas path.place-marker").count() == listed
+    assert phone.locator(".leaflet-tile").count() == 0
+    coordinates = phone.locator(".place-list__coords").first.inner_text()
+    assert any(ch in coordinates for ch in "۰۱۲۳۴۵۶۷۸۹")
+    problems = page_problems(recorder) + check_phone_layout(phone) + axe_problems(phone, "the assets page")
+    phone.screenshot(path=str(screenshot_dir / "directory-assets-phone.png"), full_page=True)
+    assert not problems, "\n".join(problems)
