@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "news",
     "forms",
     "programmes",
+    "reports",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
