@@ -8,12 +8,13 @@ from wagtail.admin.menu import Menu
 
 from forms.scope import neighborhoods_for
 
-from .views import dashboard, safety
+from .views import dashboard, needs, safety
 
 app_name = "reports_admin"
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("needs/", needs.NeedsView.as_view(), name="needs"),
     path("safety/", safety.StaffSafetyMapView.as_view(), name="safety"),
 ]
 
@@ -39,6 +40,11 @@ reports_menu = Menu(
 @hooks.register("register_reports_menu_item")
 def dashboard_menu_item():
     return ScopedMenuItem(dashboard.TITLE, reverse("reports_admin:dashboard"), name="dashboard", icon_name="table", order=100)
+
+
+@hooks.register("register_reports_menu_item")
+def needs_menu_item():
+    return ScopedMenuItem(needs.TITLE, reverse("reports_admin:needs"), name="needs", icon_name="list-ul", order=200)
 
 
 @hooks.register("register_reports_menu_item")

@@ -500,3 +500,101 @@ def test_staff_map_lists_points_of_the_scope_only(reports_on_the_map, client):
     assert len(response.context["reports"]) == 6
     response = client_for(client, w.staff_b).get(STAFF_MAP)
     assert "34.641234" in response.content.decode() and "34.101110" not in response.content.decode()
+
+
+# --- needs assessment --------------------------------------------------------------------------------
+
+NEEDS = "/admin/reports/needs/"
+
+
+def test_needs_assessment_results_by_hand(world):
+    from reports import needs
+    from neighborhoods.models import NeighborhoodPage
+
+    w = world
+    data = needs.results(NeighborhoodPage.objects.filter(pk=w.tree.bagh.pk), month_period(1404, 8))
+    assert data["forms"] == 1 and data["respondents"] == 3
+    by_key = {question["key"]: question for question in data["questions"]}
+    assert list(by_key) == ["main", "rating", "courses", "idea"]
+    main = by_key["main"]["total"]
+    assert main["answered"] == 3
+    assert [(o["label"], o["count"], o["share"]) for o in main["options"]] == [
+        ("اعتیاد", 2, 67),
+        ("بیکاری", 1, 33),
+        ("روشنایی", 0, 0),
+    ]
+    rating = by_key["rating"]["total"]
+    assert rating["average"] == round(11 / 3, 2) and rating["answered"] == 3
+    assert [o["count"] for o in rating["options"]] == [0, 1, 0, 1, 1]
+    courses = by_key["courses"]["total"]
+    assert courses["answered"] == 2  # the empty list is no answer
+    assert [(o["label"], o["count"], o["share"]) for o in courses["options"]] == [
+        ("خیاطی", 2, 100),
+        ("رایانه", 1, 50),
+        ("آشپزی", 0, 0),
+    ]
+    words = {word["label"]: word["count"] for word in by_key["idea"]["total"]["words"]}
+    # «كلاس» with an Arabic kaf and «کلاس‌های» with a half-space fold into «کلاس»; «برای», «و», «های» are dropped.
+    assert words == {"کلاس": 2, "آگاهی": 2, "اعتیاد": 1, "مادرها": 1, "ورزش": 1, "جوانان": 1}
+    assert by_key["idea"]["total"]["answered"] == 2
+
+
+def test_needs_assessment_compared_across_neighborhoods_and_months(world):
+    from reports import needs
+    from reports.periods import Period
+    from neighborhoods.models import NeighborhoodPage
+
+    w = world
+    survey_second = form_page(
+        w.second,
+        "survey",
+        "needs_assessment",
+        [{"label": "مسئله اصلی", "key": "main", "field_type": "radio", "choices": "اعتیاد\nبیکاری\nروشنایی"}],
+    )
+    submit(survey_second, w.second, at(2025, 11, 10, 8, 0), {"main": "روشنایی"})
+    # 23:30 Tehran on 30 Mehr: in Mehr, not Aban.
+    submit(w.survey, w.tree.bagh, at(2025, 10, 22, 20, 0), {"main": "بیکاری", "rating": "1"})
+    province = NeighborhoodPage.objects.filter(path__startswith=w.tree.markazi.path)
+    data = needs.results(province, month_period(1404, 8))
+    main = next(q for q in data["questions"] if q["key"] == "main")
+    groups = {label: {o["label"]: o["count"] for o in summary["options"]} for label, summary in main["groups"]}
+    assert groups == {
+        "باغ خلج": {"اعتیاد": 2, "بیکاری": 1, "روشنایی": 0},
+        "رودکی": {"اعتیاد": 0, "بیکاری": 0, "روشنایی": 1},
+    }
+    mehr_to_aban = Period(first=datetime.date(2025, 9, 23), last=datetime.date(2025, 11, 21))
+    data = needs.results(province, mehr_to_aban, group_by="month")
+    main = next(q for q in data["questions"] if q["key"] == "main")
+    groups = {label: {o["label"]: o["count"] for o in summary["options"]} for label, summary in main["groups"]}
+    assert groups == {
+        "مهر ۱۴۰۴": {"اعتیاد": 0, "بیکاری": 1, "روشنایی": 0},
+        "آبان ۱۴۰۴": {"اعتیاد": 2, "بیکاری": 1, "روشنایی": 1},
+    }
+
+
+def test_needs_assessment_page_and_csv(world, client):
+    w = world
+    c = client_for(client, w.staff_a)
+    response = c.get(NEEDS, ABAN)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "مسئله اصلی" in body and "اعتیاد" in body and "۶۷٪" in body
+    response = c.get(NEEDS, {**ABAN, "format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    assert "مسئله اصلی,همه,اعتیاد,2,67" in content
+    assert "کلاس" in content
+    response = c.get(NEEDS, {"neighborhood": w.tree.esmaeil.pk, "format": "csv"}, follow=True)
+    assert "text/csv" not in response["Content-Type"]
+    assert_nothing_of_b(w, response)
+    response = c.get(NEEDS, {"year": "1404", "month": "13"})
+    assert response.status_code == 400 and "ماه باید عددی از ۱ تا ۱۲ باشد." in response.content.decode()
+
+
+def test_needs_query_count_does_not_grow(world, client):
+    c = client_for(client, world.coordinator)
+    with_three = count_queries(c, NEEDS, ABAN)
+    for number in range(30):
+        submit(world.survey, world.tree.bagh, at(2025, 11, 4, 8, number), {"main": "اعتیاد", "rating": "3", "courses": ["آشپزی"], "idea": "پارک"})
+    assert count_queries(c, NEEDS, ABAN) == with_three

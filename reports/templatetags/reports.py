@@ -56,15 +56,26 @@ def _bars(rows, value_key, label_key):
     for row in rows:
         value = row.get(value_key) or 0
         width = round(100 * value / top, 1) if top else 0
-        bars.append({"label": row[label_key], "value": value, "display": format_number(value), "width": width, "x": 100 - width})
+        bars.append(
+            {
+                "label": row[label_key],
+                "value": value,
+                "display": format_number(value),
+                "share": percent(row["share"]) if "share" in row else None,
+                "width": width,
+                "x": 100 - width,
+            }
+        )
     return bars
 
 
 @register.inclusion_tag("reports/includes/bar_table.html")
 def bar_table(rows, caption, value_key="count", label_key="label", label_heading="", value_heading="شمار"):
     """A table of label, number and a bar of the same number: the table is the chart's text."""
+    bars = _bars(rows, value_key, label_key)
     return {
-        "bars": _bars(rows, value_key, label_key),
+        "bars": bars,
+        "with_share": any(bar["share"] is not None for bar in bars),
         "caption": caption,
         "label_heading": label_heading,
         "value_heading": value_heading,
