@@ -8,7 +8,7 @@ from wagtail.admin.menu import Menu
 
 from forms.scope import neighborhoods_for
 
-from .views import dashboard, needs, safety
+from .views import dashboard, monthly, needs, safety
 
 app_name = "reports_admin"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
     path("needs/", needs.NeedsView.as_view(), name="needs"),
     path("safety/", safety.StaffSafetyMapView.as_view(), name="safety"),
+    path("monthly/", monthly.MonthlyReportsView.as_view(), name="monthly"),
+    path("monthly/<int:pk>/", monthly.PrintView.as_view(), name="monthly_print"),
+    path("monthly/province/", monthly.PrintView.as_view(), name="monthly_province"),
 ]
 
 
@@ -45,6 +48,11 @@ def dashboard_menu_item():
 @hooks.register("register_reports_menu_item")
 def needs_menu_item():
     return ScopedMenuItem(needs.TITLE, reverse("reports_admin:needs"), name="needs", icon_name="list-ul", order=200)
+
+
+@hooks.register("register_reports_menu_item")
+def monthly_menu_item():
+    return ScopedMenuItem(monthly.TITLE, reverse("reports_admin:monthly"), name="monthly", icon_name="doc-full", order=300)
 
 
 @hooks.register("register_reports_menu_item")

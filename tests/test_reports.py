@@ -598,3 +598,89 @@ def test_needs_query_count_does_not_grow(world, client):
     for number in range(30):
         submit(world.survey, world.tree.bagh, at(2025, 11, 4, 8, number), {"main": "اعتیاد", "rating": "3", "courses": ["آشپزی"], "idea": "پارک"})
     assert count_queries(c, NEEDS, ABAN) == with_three
+
+
+# --- monthly reports ---------------------------------------------------------------------------------
+
+MONTHLY = "/admin/reports/monthly/"
+
+
+def make(c, neighborhood, highlights="همکاری با شهرداری برای روشنایی کوچه‌ها", **extra):
+    data = {"neighborhood": neighborhood.pk, "year": "۱۴۰۴", "month": "8", "highlights": highlights, **extra}
+    return c.post(MONTHLY, data)
+
+
+def test_a_monthly_report_is_made_kept_and_printed(world, client):
+    from reports.models import MonthlyReport
+
+    w = world
+    c = client_for(client, w.staff_a)
+    response = make(c, w.tree.bagh)
+    report = MonthlyReport.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{MONTHLY}{report.pk}/"
+    assert (report.year, report.month, report.created_by) == (1404, 8, w.staff_a)
+    kept = report.figures
+    assert kept["submissions"]["total"] == 5
+    assert kept["response"]["first_response_seconds"] == 10 * 3600
+    assert kept["programmes"]["attendance_rate"] == 75
+    assert kept["needs"]["respondents"] == 3
+
+    # What happens in the inbox afterwards does not change the kept report.
+    submit(w.problem, w.tree.bagh, at(2025, 11, 10, 8, 0), {"topic": "روشنایی"})
+    Submission.objects.filter(pk=w.last_minute.pk).update(status=w.done)
+    report.refresh_from_db()
+    assert report.figures == kept
+
+    response = c.get(f"{MONTHLY}{report.pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="fa" dir="rtl">' in body and "report-print.css" in body
+    assert "گزارش ماهانه آبان ۱۴۰۴" in body
+    assert "همکاری با شهرداری برای روشنایی کوچه‌ها" in body
+    assert "برنامه sewing" in body and "۷۵٪" in body
+    assert "۱ آبان ۱۴۰۴" in body and "۳۰ آبان ۱۴۰۴" in body
+    assert " style=" not in body and "<script" not in body
+    assert client.get(MONTHLY).status_code == 200
+
+
+def test_reports_of_other_neighborhoods_stay_hidden(world, client):
+    from reports.models import MonthlyReport
+
+    w = world
+    make(client_for(client, w.staff_b), w.tree.esmaeil, highlights=OTHER_SECRET)
+    other = MonthlyReport.objects.get()
+    client.logout()
+    c = client_for(client, w.staff_a)
+    for response in (
+        c.get(f"{MONTHLY}{other.pk}/", follow=True),
+        c.get(MONTHLY, follow=True),
+        c.get(MONTHLY, {"neighborhood": w.tree.esmaeil.pk}, follow=True),
+        c.get(f"{MONTHLY}province/", {"province": w.tree.qom.pk, "year": "1404", "month": "8"}, follow=True),
+        c.get(f"{MONTHLY}province/", {"province": "x", "year": "1404", "month": "13"}, follow=True),
+        c.get(f"{MONTHLY}999999/", follow=True),
+    ):
+        assert response.status_code == 200
+        assert_nothing_of_b(w, response)
+    # Making a report for another neighbourhood is refused with a Persian message.
+    response = make(c, w.tree.esmaeil)
+    assert response.status_code == 400
+    assert "این محله یا استان پیدا نشد یا در محدوده کار شما نیست." in response.content.decode()
+    assert MonthlyReport.objects.count() == 1
+    response = make(c, w.tree.bagh, month="13")
+    assert response.status_code == 400 and "ماه باید عددی از ۱ تا ۱۲ باشد." in response.content.decode()
+
+
+def test_coordinators_print_the_province_together(world, client):
+    w = world
+    make(client_for(client, w.staff_a), w.tree.bagh, highlights="نکته باغ خلج")
+    client.logout()
+    c = client_for(client, w.coordinator)
+    make(c, w.second, highlights="نکته رودکی")
+    response = c.get(MONTHLY, {"province": w.tree.markazi.pk})
+    body = response.content.decode()
+    assert "باغ خلج" in body and "رودکی" in body
+    response = c.get(f"{MONTHLY}province/", {"province": w.tree.markazi.pk, "year": "1404", "month": "8"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "نکته باغ خلج" in body and "نکته رودکی" in body
+    assert_nothing_of_b(w, response)

@@ -82,8 +82,8 @@ def bar_table(rows, caption, value_key="count", label_key="label", label_heading
     }
 
 
-@register.inclusion_tag("reports/includes/column_chart.html")
-def column_chart(points, caption):
+@register.inclusion_tag("reports/includes/column_chart.html", takes_context=True)
+def column_chart(context, points, caption):
     """Submissions over time: columns in an SVG (first day on the right), and the same numbers in a table."""
     count = len(points)
     top = max((point["count"] for point in points), default=0)
@@ -103,6 +103,8 @@ def column_chart(points, caption):
     return {
         "columns": columns,
         "caption": caption,
+        # A printed report shows the table open; on screen it is one click away.
+        "expanded": bool(context.get("print_mode")),
         "width": max(count * 10, 10),
         "total": format_number(sum(point["count"] for point in points)),
         "top": format_number(top),
