@@ -127,13 +127,17 @@ def grid_drawing(cells):
     strongest = max(cell["count"] for cell in cells)
     for cell in cells:
         cell["north"], cell["west"] = top - cell["row"] + 1, cell["col"] - left + 1
+    pad = 2  # empty cells around, so one cell reads as a place in its surroundings
     return {
-        "width": width * 10,
-        "height": height * 10,
+        "width": (width + 2 * pad) * 10,
+        "height": (height + 2 * pad) * 10,
+        "lines": [step * 10 for step in range(1, max(width, height) + 2 * pad)],
         "rects": [
             {
-                "x": (cell["col"] - left) * 10,
-                "y": (top - cell["row"]) * 10,
+                "x": (cell["col"] - left + pad) * 10,
+                "y": (top - cell["row"] + pad) * 10,
+                "cx": (cell["col"] - left + pad) * 10 + 5,
+                "cy": (top - cell["row"] + pad) * 10 + 7,
                 "count": cell["count"],
                 "strong": cell["count"] * 2 > strongest,
             }
