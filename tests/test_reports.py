@@ -668,6 +668,9 @@ def test_reports_of_other_neighborhoods_stay_hidden(world, client):
     assert MonthlyReport.objects.count() == 1
     response = make(c, w.tree.bagh, month="13")
     assert response.status_code == 400 and "ماه باید عددی از ۱ تا ۱۲ باشد." in response.content.decode()
+    response = make(c, w.tree.bagh, year="1499")
+    assert response.status_code == 400 and "گزارش ماهی که هنوز نیامده است ساخته نمی‌شود." in response.content.decode()
+    assert MonthlyReport.objects.count() == 1
 
 
 def test_coordinators_print_the_province_together(world, client):

@@ -16,7 +16,7 @@ from portal.digits import to_latin_digits
 
 from .. import figures, needs
 from ..models import MonthlyReport
-from ..periods import current_month, month_period
+from ..periods import current_month, month_period, today_in_tehran
 from ..scope import NO_SCOPE, OUT_OF_SCOPE, choices_for
 from .common import ReportsAdminMixin
 
@@ -57,6 +57,13 @@ class MakeReportForm(forms.Form):
 
     def clean_month(self):
         return int(self.cleaned_data["month"])
+
+    def clean(self):
+        cleaned = super().clean()
+        year, month = cleaned.get("year"), cleaned.get("month")
+        if year and month and month_period(year, month).first > today_in_tehran():
+            raise forms.ValidationError("گزارش ماهی که هنوز نیامده است ساخته نمی‌شود.")
+        return cleaned
 
 
 def make_report(neighborhood, year, month, highlights, user):
