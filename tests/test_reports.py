@@ -5,7 +5,6 @@ real admin URLs, query budgets, and bad input."""
 import datetime
 from decimal import Decimal
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -22,7 +21,6 @@ from reports.periods import month_period
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.timezone.utc
-TEHRAN = ZoneInfo("Asia/Tehran")
 DASHBOARD = "/admin/reports/"
 STAFF_MAP = "/admin/reports/safety/"
 PUBLIC_MAP = "/safety-map/"

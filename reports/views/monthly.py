@@ -5,7 +5,6 @@ from django import forms
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 
