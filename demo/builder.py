@@ -39,6 +39,7 @@ from programmes.seats import Signup, SignupRefused, register
 
 from . import content
 from . import programmes as demo_programmes
+from . import reports as demo_reports
 from .factories import (
     HomePageFactory,
     NeighborhoodIndexPageFactory,
@@ -182,6 +183,7 @@ class DemoBuilder:
                 forms = self.participation_forms(neighborhood)
                 self.programmes(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
+                self.extra_submissions(forms, neighborhood_data["slug"], staff)
             self.coordinator(province, content.coordinator_username(province_data["slug"]))
         from .directory_builder import build_directory
 
@@ -361,6 +363,25 @@ class DemoBuilder:
                 hour=9 + (number * 5) % 10, minute=(number * 17) % 60, second=0, microsecond=0
             )
             submission = self.submission(page, item, sent, staff)
+            self.handle(submission, item, sent, statuses[item["status"]], initial, staff)
+            self.result.submissions_created += 1
+
+    def extra_submissions(self, forms, slug, staff):
+        """``demo.reports``' answers for the dashboard and the safety map, each sent once (by its token)."""
+        statuses = {status.slug: status for status in Status.objects.all()}
+        initial = Status.objects.initial()
+        now = timezone.localtime()
+        items = demo_reports.EXTRA_SUBMISSIONS.get(slug, [])
+        tokens = [f"demo-extra-{slug}-{number}" for number in range(len(items))]
+        sent_before = set(Submission.objects.filter(form_token__in=tokens).values_list("form_token", flat=True))
+        for number, (item, token) in enumerate(zip(items, tokens)):
+            if token in sent_before:
+                continue
+            sent = (now - datetime.timedelta(days=item["days_ago"])).replace(
+                hour=10 + number % 8, minute=(number * 13) % 60, second=0, microsecond=0
+            )
+            submission = self.submission(forms[item["form"]], item, sent, staff)
+            Submission.objects.filter(pk=submission.pk).update(form_token=token)
             self.handle(submission, item, sent, statuses[item["status"]], initial, staff)
             self.result.submissions_created += 1
 

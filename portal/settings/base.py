@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "forms",
     "programmes",
     "directory",
+    "reports",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.db import models
+
+from portal import jalali
+from portal.digits import to_persian_digits
+
+
+class MonthlyReport(models.Model):
+    """A neighbourhood's report for one Jalali month, kept as it was made.
+
+    The figures are copied in as JSON when the report is made (reports.figures.dashboard plus the
+    needs-assessment results), so a report that went to the province stays the same however the
+    inbox changes afterwards. Making the month's report again keeps the earlier one too.
+    """
+
+    neighborhood = models.ForeignKey(
+        "neighborhoods.NeighborhoodPage", verbose_name="محله", on_delete=models.PROTECT, related_name="monthly_reports"
+    )
+    year = models.PositiveSmallIntegerField("سال")
+    month = models.PositiveSmallIntegerField("ماه")
+    figures = models.JSONField("آمار", default=dict)
+    highlights = models.TextField("نکته‌های برجسته", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="تهیه‌کننده", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("زمان تهیه", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-month", "-created_at", "-pk"]
+        verbose_name = "گزارش ماهانه"
+        verbose_name_plural = "گزارش‌های ماهانه"
+        indexes = [models.Index(fields=["neighborhood", "year", "month"])]
+
+    def __str__(self):
+        return f"گزارش {self.month_label} محله {self.neighborhood.title}"
+
+    @property
+    def month_label(self):
+        return to_persian_digits(f"{jalali.month_name(self.month)} {self.year}")
