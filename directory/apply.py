@@ -11,31 +11,33 @@ from django.db import IntegrityError, transaction
 from forms.models import Submission, SubmissionEvent
 from forms.models.submission import Kind
 from forms.notifications import submission_created
-from forms.submit import _too_many, _with_fresh_token, read_form_token, refusal
+from forms.submit import (
+    HONEYPOT_FILLED,
+    TOKEN_EXPIRED,
+    _with_fresh_token,
+    read_form_token,
+    refuse_early,
+    refuse_mobile,
+)
 
 from .application_form import SERVICE_ROWS
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
 
 
 def handle_application(page, request):
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید و بفرستید.")
-    if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
-        return refusal(request, 413, "حجم فرم زیاد است", "متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید.")
-    if _too_many(request, "participation-ip", "ip", settings.PARTICIPATION_RATE_PER_IP):
-        return refusal(
-            request, 429, "درخواست‌ها زیاد است", "از این نشانی در مدت کوتاهی فرم‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."
-        )
+    refused = refuse_early(
+        request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE, "متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید."
+    )
+    if refused:
+        return refused
 
     form = page.get_form(request.POST)
     if request.POST.get("website"):
-        form.add_error(None, "فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
+        form.add_error(None, HONEYPOT_FILLED)
         return page.render_form(request, _with_fresh_token(page, form), status=400)
     token = read_form_token(request.POST.get("form_token", ""))
     if token is None:
-        form.add_error(None, "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید.")
+        form.add_error(None, TOKEN_EXPIRED)
         return page.render_form(request, _with_fresh_token(page, form), status=400)
     existing = Submission.objects.filter(form_token=token).first()
     if existing:
@@ -43,11 +45,9 @@ def handle_application(page, request):
     if not form.is_valid():
         return page.render_form(request, form, status=400)
 
-    mobile = form.cleaned_data["contact_mobile"]
-    if _too_many(request, "participation-mobile", lambda group, request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
-        return refusal(
-            request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی فرم‌های زیادی فرستاده شده است. کمی بعد دوباره تلاش کنید."
-        )
+    refused = refuse_mobile(request, form.cleaned_data["contact_mobile"])
+    if refused:
+        return refused
     try:
         submission = create_application(page, form, token)
     except IntegrityError:

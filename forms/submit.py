@@ -49,28 +49,52 @@ def _too_many(request, group, key, rate):
     return is_ratelimited(request, group=group, key=key, rate=rate, method=is_ratelimited.ALL, increment=True)
 
 
-def handle_post(page, request):
+HONEYPOT_FILLED = "فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید."
+TOKEN_EXPIRED = "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید."
+
+
+def refuse_early(request, max_bytes, too_large_message, ip_group="participation-ip"):
+    """The cheap refusals every public form shares, before its form is even built: a body whose size is
+    unreadable (400) or too large (413), and too many posts from this address (429). None to go on."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید و بفرستید.")
-    if length > settings.PARTICIPATION_MAX_REQUEST_BYTES:
-        return refusal(
-            request, 413, "حجم فرم زیاد است", "مجموع پاسخ‌ها و عکس‌ها بیش از اندازه مجاز است. عکس کوچک‌تری بفرستید."
-        )
-    if _too_many(request, "participation-ip", "ip", settings.PARTICIPATION_RATE_PER_IP):
+    if length > max_bytes:
+        return refusal(request, 413, "حجم فرم زیاد است", too_large_message)
+    if _too_many(request, ip_group, "ip", settings.PARTICIPATION_RATE_PER_IP):
         return refusal(
             request, 429, "درخواست‌ها زیاد است", "از این نشانی در مدت کوتاهی فرم‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."
         )
+    return None
+
+
+def refuse_mobile(request, mobile, group="participation-mobile"):
+    """429 when this mobile has sent too many forms lately (counted once the form is valid); None to go on."""
+    if mobile and _too_many(request, group, lambda _group, _request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
+        return refusal(
+            request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی فرم‌های زیادی فرستاده شده است. کمی بعد دوباره تلاش کنید."
+        )
+    return None
+
+
+def handle_post(page, request):
+    refused = refuse_early(
+        request,
+        settings.PARTICIPATION_MAX_REQUEST_BYTES,
+        "مجموع پاسخ‌ها و عکس‌ها بیش از اندازه مجاز است. عکس کوچک‌تری بفرستید.",
+    )
+    if refused:
+        return refused
 
     form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
     if request.POST.get("website"):
-        form.add_error(None, "فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
+        form.add_error(None, HONEYPOT_FILLED)
         return page.render_form(request, _with_fresh_token(page, form), status=400)
 
     token = read_form_token(request.POST.get("form_token", ""))
     if token is None:
-        form.add_error(None, "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید.")
+        form.add_error(None, TOKEN_EXPIRED)
         return page.render_form(request, _with_fresh_token(page, form), status=400)
 
     existing = Submission.objects.filter(form_token=token).first()
@@ -80,11 +104,9 @@ def handle_post(page, request):
     if not form.is_valid():
         return page.render_form(request, form, status=400)
 
-    mobile = _first_of_type(page, form, "mobile")
-    if mobile and _too_many(request, "participation-mobile", lambda group, request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
-        return refusal(
-            request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی فرم‌های زیادی فرستاده شده است. کمی بعد دوباره تلاش کنید."
-        )
+    refused = refuse_mobile(request, _first_of_type(page, form, "mobile"))
+    if refused:
+        return refused
 
     try:
         submission = create_submission(page, form, token=token)

@@ -8,15 +8,14 @@ from django import forms
 from django.conf import settings
 from django.db import IntegrityError
 from django.template.response import TemplateResponse
-from django_ratelimit.core import is_ratelimited
 
 from forms.fields import MobileField, NationalCodeField, PersianIntegerField
 from forms.models import Submission
 from portal.digits import format_number
-from forms.submit import new_form_token, read_form_token, refusal
+from forms.submit import HONEYPOT_FILLED, TOKEN_EXPIRED, new_form_token, read_form_token, refuse_early, refuse_mobile
 
 from .choices import NationalCode
-from .seats import Signup, SignupRefused, register
+from .seats import CLOSED, Signup, SignupRefused, register
 
 
 class SignupForm(forms.Form):
@@ -83,10 +82,6 @@ def render_done(program, request, registration):
     return TemplateResponse(request, "programmes/signup_done.html", context)
 
 
-def _too_many(request, group, key, rate):
-    return is_ratelimited(request, group=group, key=key, rate=rate, method=is_ratelimited.ALL, increment=True)
-
-
 def _fresh(program, form):
     """The resident's answers in a new form with a new token, keeping the error shown."""
     data = form.data.copy()
@@ -100,35 +95,33 @@ def _fresh(program, form):
 
 
 def handle_signup(program, request):
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید.")
-    if length > settings.PARTICIPATION_MAX_REQUEST_BYTES:
-        return refusal(request, 413, "حجم فرم زیاد است", "آنچه فرستاده شد بیش از اندازه مجاز است.")
-    if _too_many(request, "programme-signup-ip", "ip", settings.PARTICIPATION_RATE_PER_IP):
-        return refusal(
-            request, 429, "درخواست‌ها زیاد است", "از این نشانی در مدت کوتاهی ثبت‌نام‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."
-        )
+    refused = refuse_early(
+        request,
+        settings.PARTICIPATION_MAX_REQUEST_BYTES,
+        "آنچه فرستاده شد بیش از اندازه مجاز است.",
+        ip_group="programme-signup-ip",
+    )
+    if refused:
+        return refused
 
     form = SignupForm(request.POST, program=program)
     if not program.signup_is_open():
-        return render_page(program, request, None, status=409, refused=CLOSED_MESSAGE)
+        return render_page(program, request, None, status=409, refused=CLOSED)
     if request.POST.get("website"):
-        form.add_error(None, "ثبت‌نام انجام نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
+        form.add_error(None, HONEYPOT_FILLED)
         return render_page(program, request, _fresh(program, form), status=400)
     token = read_form_token(request.POST.get("form_token", ""))
     if token is None:
-        form.add_error(None, "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید.")
+        form.add_error(None, TOKEN_EXPIRED)
         return render_page(program, request, _fresh(program, form), status=400)
     existing = Submission.objects.filter(form_token=token, registration__program=program).first()
     if existing:
         return render_done(program, request, existing.registration)
     if not form.is_valid():
         return render_page(program, request, form, status=400)
-    mobile = form.cleaned_data["mobile"]
-    if _too_many(request, "programme-signup-mobile", lambda group, request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
-        return refusal(request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی ثبت‌نام‌های زیادی انجام شده است. کمی بعد دوباره تلاش کنید.")
+    refused = refuse_mobile(request, form.cleaned_data["mobile"], group="programme-signup-mobile")
+    if refused:
+        return refused
 
     try:
         registration = register(program, form.signup(), token=token)
@@ -144,5 +137,3 @@ def handle_signup(program, request):
         return render_done(program, request, existing.registration)
     return render_done(program, request, registration)
 
-
-CLOSED_MESSAGE = "ثبت‌نام این برنامه اکنون باز نیست."

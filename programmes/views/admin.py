@@ -30,7 +30,7 @@ from portal import jalali
 from portal.digits import to_latin_digits
 
 from ..choices import Seat
-from ..models import Attendance, ProgramPage, Registration
+from ..models import Attendance, ProgramPage
 from ..seats import cancel
 
 TITLE = "ثبت‌نام‌های برنامه‌ها"
