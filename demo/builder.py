@@ -332,6 +332,22 @@ class DemoBuilder:
                 program.venue = venue
                 program.save_revision().publish()
                 self.result.pages_published += 1
+        self.programme_partners()
+
+    def programme_partners(self):
+        """The first organisation serving a neighbourhood helps with its sewing course."""
+        from directory.models import OrganizationPage
+        from programmes.models import ProgramPartner
+
+        for program in ProgramPage.objects.filter(slug="sewing-course").select_related("neighborhood"):
+            organization = (
+                OrganizationPage.objects.live().filter(neighborhoods=program.neighborhood_id).order_by("path").first()
+            )
+            if organization is None or program.partner_links.filter(organization=organization).exists():
+                continue
+            program.partner_links = [ProgramPartner(organization=organization, role="partner", sort_order=0)]
+            program.save_revision().publish()
+            self.result.pages_published += 1
 
     def registrations(self, program, count):
         """Residents sign up through the same path as on the site, so seats and waitlist are real."""

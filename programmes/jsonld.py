@@ -36,6 +36,13 @@ def event_data(program, request):
         "isAccessibleForFree": program.is_free,
         "organizer": {"@type": "Organization", "name": program.organiser or program.neighborhood_title()},
     }
+    links = program.partners_shown
+    organisers = [_organization(link.organization, request) for link in links if link.role == "organiser"]
+    if organisers:
+        data["organizer"] = organisers if len(organisers) > 1 else organisers[0]
+    sponsors = [_organization(link.organization, request) for link in links if link.role == "sponsor"]
+    if sponsors:
+        data["funder"] = sponsors
     if sessions:
         data["startDate"] = sessions[0].start_datetime.isoformat()
         data["endDate"] = max(session.end_datetime for session in sessions).isoformat()
@@ -59,9 +66,17 @@ def event_data(program, request):
         "url": program.get_full_url(request),
         "availability": "https://schema.org/InStock" if program.status() == Status.OPEN else "https://schema.org/SoldOut",
     }
-    if program.partners:
-        data["contributor"] = [{"@type": "Organization", "name": name.strip()} for name in program.partners.split("،") if name.strip()]
+    contributors = [_organization(link.organization, request) for link in links if link.role == "partner"]
+    contributors += [
+        {"@type": "Organization", "name": name.strip()} for name in program.partners.split("،") if name.strip()
+    ]
+    if contributors:
+        data["contributor"] = contributors
     return data
+
+
+def _organization(organization, request):
+    return {"@type": "Organization", "name": organization.title, "url": organization.get_full_url(request)}
 
 
 def event_json_ld(program, request):

@@ -176,6 +176,7 @@ def programme_form_data(sessions):
             "summary": "آموزش رایانه برای جوانان محله.",
             "body": rich_text("<p>ده جلسه آموزش.</p>"),
             "sessions": inline_formset(sessions),
+            "partner_links": inline_formset([]),
             "venue_name": "سرای محله",
             "venue_address": "",
             "cost_rials": "۰",

@@ -364,3 +364,26 @@ def test_a_programme_held_at_an_asset_links_to_it_and_the_asset_lists_it(client,
     assert str(event["LOCATION"]) == "سرای محله باغ خلج، خیابان یاس"
     asset_html = client.get(hall.url).content.decode()
     assert "برنامه‌هایی که اینجا برگزار می‌شود" in asset_html and program.title in asset_html
+
+
+def test_partner_organisations_are_linked_both_ways_and_in_json_ld(client, tree):
+    from programmes.models import ProgramPartner
+    from tests.directory_helpers import add_directory, add_organization
+
+    directory = add_directory(tree)
+    charity = add_organization(directory, "خیریه مهر", [tree.bagh])
+    ngo = add_organization(directory, "سمن همراه", [tree.bagh])
+    program = add_program(
+        tree.bagh,
+        partner_links=[
+            ProgramPartner(organization=charity, role="sponsor", sort_order=0),
+            ProgramPartner(organization=ngo, role="organiser", sort_order=1),
+        ],
+    )
+    html = client.get(program.url).content.decode()
+    assert f'<a href="{charity.url}">خیریه مهر</a>' in html and "حامی مالی" in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    assert data["organizer"]["name"] == "سمن همراه" and data["funder"][0]["name"] == "خیریه مهر"
+    org_html = client.get(ngo.url).content.decode()
+    assert "برنامه‌های پیش رو" in org_html and program.title in org_html

@@ -156,7 +156,14 @@ class OrganizationPage(MapPoint, Page):
         context["services"] = list(self.services.all())
         context["served"] = list(self.neighborhoods.filter(live=True).order_by("title"))
         context["map_places"] = [self.map_place()] if self.has_location else []
+        context["programmes"] = self.upcoming_programmes()
         return context
+
+    def upcoming_programmes(self):
+        """Programmes it runs or helps with that have not ended (programmes link to organisations)."""
+        from programmes.models import ProgramPage
+
+        return ProgramPage.objects.for_listing().filter(partner_links__organization=self).upcoming().distinct()[:12]
 
     def map_place(self, url=None):
         return {

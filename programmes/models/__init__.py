@@ -1,5 +1,14 @@
 from .calendar import ProgramCalendarPage
 from .page import ProgramPage, ProgramSession
+from .partner import PartnerRole, ProgramPartner
 from .registration import Attendance, Registration
 
-__all__ = ["Attendance", "ProgramCalendarPage", "ProgramPage", "ProgramSession", "Registration"]
+__all__ = [
+    "Attendance",
+    "PartnerRole",
+    "ProgramCalendarPage",
+    "ProgramPage",
+    "ProgramPartner",
+    "ProgramSession",
+    "Registration",
+]

@@ -205,6 +205,12 @@ class ProgramPage(RoutablePageMixin, Page):
             [FieldPanel("organiser"), FieldPanel("partners"), FieldPanel("cost_rials")],
             heading="برگزارکننده و هزینه",
         ),
+        InlinePanel(
+            "partner_links",
+            heading="سمن‌ها و خیریه‌های فهرست",
+            label="سازمان",
+            help_text="سازمان‌هایی از فهرست سمن‌ها که این برنامه را برگزار می‌کنند یا در آن همکارند.",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("signup_enabled"),
@@ -240,6 +246,15 @@ class ProgramPage(RoutablePageMixin, Page):
     @property
     def place_address(self):
         return self.venue.address if self.venue_id and self.venue and self.venue.address else self.venue_address
+
+    @cached_property
+    def partners_shown(self):
+        """Linked organisations that are live, with their role, in the editor's order (read once)."""
+        return [
+            link
+            for link in self.partner_links.select_related("organization").order_by("sort_order")
+            if link.organization.live
+        ]
 
     def neighborhood_title(self):
         return self.neighborhood.title if self.neighborhood_id else ""
