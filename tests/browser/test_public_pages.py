@@ -80,7 +80,24 @@ def restore_database(snapshot):
     connection.creation.deserialize_db_from_string(content_types)
     sync_process_caches()
     connection.creation.deserialize_db_from_string(rest)
+    reset_sequences()
     sync_process_caches()
+
+
+def reset_sequences():
+    """Move PostgreSQL's id sequences past the rows just restored.
+
+    flush resets every sequence to 1 and the rows come back with their own ids, so without this the next
+    insert (the following test's own rows, or Django restoring the migrations' rows) reuses id 1 and fails.
+    SQLite needs nothing: it takes the next id from the table itself.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture
