@@ -28,6 +28,7 @@ def volume():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("port", type=int)
+    parser.add_argument("--server-pid", type=int, required=True, help="the gunicorn master, to read its workers' memory")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--quick", action="store_true", help="fewer requests per figure")
     parser.add_argument("--only", default=",".join(PARTS))
@@ -54,7 +55,7 @@ def main():
         results["submissions"] = {"clients": submissions.CLIENTS,
                                   **submissions.measure(args.port, 3 if args.quick else 10, 2 * limit)}
     if "inbox" in only:
-        results["inbox"] = inbox.measure(args.port, 5 if args.quick else 20, 4 * limit)
+        results["inbox"] = inbox.measure(args.port, args.server_pid, 5 if args.quick else 20, 600)
     if args.profile and results.get("pages"):
         import profile_page
 

@@ -51,10 +51,9 @@ def table(results):
         for name, f in i.items():
             if "rps" in f:
                 lines.append(f"  {name:<40} p50 {f['p50_ms']:>8.1f} ms  p95 {f['p95_ms']:>8.1f} ms  {f['statuses']}")
-            elif "in_process" in f:
-                m = f["in_process"]
-                lines.append(f"  {name:<40} {f['http_seconds']:.2f} s over HTTP {f['statuses']}; in process {m['rows']} rows "
-                             f"{m['bytes'] / 2**20:.1f} MiB in {m['seconds']:.2f} s, peak memory {m['peak_mib']:.1f} MiB")
+            elif "rss_growth_mib" in f:
+                lines.append(f"  {name:<40} {f['rows']} rows, {f['mib']:.1f} MiB in {f['seconds']:.1f} s "
+                             f"({f['rows'] / f['seconds']:.0f} rows/s), worker peak RSS growth {f['rss_growth_mib']:.1f} MiB  [{f['status']}]")
     if results.get("queries"):
         lines += ["", "SQL queries per page (in process, page cache off)"]
         for name, f in results["queries"].items():
