@@ -41,9 +41,9 @@ class NeighborhoodDirectoryMixin(RoutablePageMixin):
         if chosen:
             assets = assets.filter(asset_type=chosen)
         page = paginate(request, assets, settings.ASSETS_PER_PAGE, "ظرفیت‌ها")
-        places = [asset.map_place(asset.url) for asset in page if asset.has_location]
+        places = [asset.map_place(asset.get_url(request)) for asset in page if asset.has_location]
         organizations = list(self.serving_organizations().exclude(latitude=None))
-        places += [org.map_place(org.url) for org in organizations]
+        places += [org.map_place(org.get_url(request)) for org in organizations]
         context = self.get_context(request)
         type_query = f"type={chosen.slug}" if chosen else ""
         context.update(asset_types=types, chosen_type=chosen, assets=page, map_places=places, type_query=type_query)
@@ -55,7 +55,7 @@ class NeighborhoodDirectoryMixin(RoutablePageMixin):
 
         return assets_csv(self, self.assets().prefetch_related("opening_hours"))
 
-    def directory_context(self):
+    def directory_context(self, request=None):
         """What the neighbourhood page shows of the directory, for one query more: the organisations
         serving it (one query), its assets as plain links (from the page's cached family, no query),
         and a map of the office and those organisations. The full map of assets is on assets/."""
@@ -63,11 +63,11 @@ class NeighborhoodDirectoryMixin(RoutablePageMixin):
         from .models import AssetPage
 
         organizations = list(self.serving_organizations()[: settings.NEIGHBORHOOD_ORGANIZATIONS + 1])
-        places = [office_place(self)] if self.has_location else []
-        places += [org.map_place(org.url) for org in organizations if org.has_location]
+        places = [office_place(self, request)] if self.has_location else []
+        places += [org.map_place(org.get_url(request)) for org in organizations if org.has_location]
         # Every organisation is a child of the directory: its URL without the last segment is the
         # directory's, so the link to the filtered directory costs no query.
-        directory_url = organizations[0].url.rstrip("/").rsplit("/", 1)[0] + "/" if organizations else None
+        directory_url = organizations[0].get_url(request).rstrip("/").rsplit("/", 1)[0] + "/" if organizations else None
         return {
             "serving_organizations": organizations[: settings.NEIGHBORHOOD_ORGANIZATIONS],
             "more_organizations": len(organizations) > settings.NEIGHBORHOOD_ORGANIZATIONS,

@@ -44,7 +44,7 @@ class HomePage(DirectRoutingMixin, Page):
         neighborhood_index = NeighborhoodIndexPage.objects.child_of(self).live().first()
         context["neighborhood_index"] = neighborhood_index
         context["provinces"] = provinces_with_neighborhoods(neighborhood_index) if neighborhood_index else []
-        context["office_places"] = office_places(context["provinces"])
+        context["office_places"] = office_places(context["provinces"], request)
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["upcoming_programmes"] = (
             ProgramPage.objects.for_listing().filter(locale_id=self.locale_id).upcoming()[: settings.HOME_UPCOMING_PROGRAMMES]

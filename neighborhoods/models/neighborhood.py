@@ -167,5 +167,5 @@ class NeighborhoodPage(NeighborhoodDirectoryMixin, Page):
         context["news_index"] = self.news_index()
         context["upcoming_programmes"] = self.upcoming_programmes(settings.NEIGHBORHOOD_UPCOMING_PROGRAMMES)
         context["programme_calendar"] = self.programme_calendar(request)
-        context.update(self.directory_context())
+        context.update(self.directory_context(request))
         return context

@@ -1,0 +1,67 @@
+"""Runs every benchmark against the gunicorn that bench/run started, then prints and saves the figures.
+
+Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,…] [--profile]
+"""
+
+import argparse
+import time
+
+import django
+
+PARTS = ["queries", "search", "pages", "submissions", "inbox"]
+
+
+def volume():
+    from directory.models import AssetPage, OrganizationPage
+    from forms.models import Submission
+    from neighborhoods.models import NeighborhoodPage, ProvincePage
+    from news.models import NewsPage
+    from programmes.models import ProgramPage
+
+    models = {"provinces": ProvincePage, "neighbourhoods": NeighborhoodPage, "news": NewsPage, "programmes": ProgramPage,
+              "assets": AssetPage, "organisations": OrganizationPage}
+    counts = {name: model.objects.count() for name, model in models.items()}
+    counts["submissions"] = Submission.objects.count()
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("port", type=int)
+    parser.add_argument("--server-pid", type=int, required=True, help="the gunicorn master, to read its workers' memory")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--quick", action="store_true", help="fewer requests per figure")
+    parser.add_argument("--only", default=",".join(PARTS))
+    parser.add_argument("--profile", action="store_true", help="profile the slowest uncached page with pyinstrument")
+    args = parser.parse_args()
+    django.setup()
+    import inbox
+    import pages
+    import queries
+    import report
+    import search
+    import submissions
+
+    per_thread, limit = (50, 20) if args.quick else (200, 40)
+    only = args.only.split(",")
+    results = {"scale": args.scale, "volume": volume(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    if "queries" in only:
+        results["queries"] = queries.measure()
+    if "search" in only:
+        results["search"] = search.measure()
+    if "pages" in only:
+        results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit)
+    if "submissions" in only:
+        results["submissions"] = {"clients": submissions.CLIENTS,
+                                  **submissions.measure(args.port, 3 if args.quick else 10, 2 * limit)}
+    if "inbox" in only:
+        results["inbox"] = inbox.measure(args.port, args.server_pid, 5 if args.quick else 20, 600)
+    if args.profile and results.get("pages"):
+        import profile_page
+
+        results["profile"] = profile_page.profile_slowest(results["pages"])
+    report.write(results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Anonymous page throughput and latency against gunicorn, beside the trivial view under the same server.
+
+Each page is measured twice: as is (served from the page cache after the first request) and with a
+query string (which bypasses the page cache, so the page is rendered every time).
+"""
+
+from urllib.parse import urlsplit
+
+from load import get, run
+
+THREADS = 4
+
+
+def public_pages():
+    """{name: path} of one page of each kind the figures cover (the deepest, busiest examples)."""
+    from django.db.models import Count
+
+    from directory.models import DirectoryIndexPage
+    from home.models import HomePage
+    from neighborhoods.models import NeighborhoodPage
+    from news.models import NewsIndexPage, NewsPage
+
+    home = HomePage.objects.live().first()
+    neighborhood = NeighborhoodPage.objects.live().annotate(n=Count("news_items")).order_by("-n", "pk").first()
+    news = NewsPage.objects.live().filter(neighborhood=neighborhood).order_by("-date", "-pk").first()
+    portal_news = NewsIndexPage.objects.live().child_of(home).first()
+    directory = DirectoryIndexPage.objects.live().first()
+    path = lambda page: urlsplit(page.get_url()).path  # noqa: E731
+    return {
+        "home": path(home),
+        "neighbourhood": path(neighborhood),
+        "news item": path(news),
+        "news listing": path(portal_news),
+        "directory": path(directory),
+    }
+
+
+def measure(port, pages, requests_per_thread, time_limit):
+    def one(path):
+        run(port, get(path), 1, 5, time_limit)  # warm up: the first request fills the page cache
+        return run(port, get(path), THREADS, requests_per_thread, time_limit)
+
+    results = {"trivial view": {"path": "/bench/trivial/", **one("/bench/trivial/")}}
+    for name, path in pages.items():
+        results[f"{name} (page cache)"] = {"path": path, **one(path)}
+        results[f"{name} (uncached)"] = {"path": f"{path}?bench", **one(f"{path}?bench")}
+    baseline = results["trivial view"]["rps"]
+    for figures in results.values():
+        figures["ratio"] = figures["rps"] / baseline if baseline else float("nan")
+    return results
