@@ -16,7 +16,7 @@ FEED_ITEMS = 30
 
 
 class NewsRssFeed(Feed):
-    language = "fa"
+    # No fixed ``language``: Django then names the active one (fa, or en under /en/…).
 
     def get_object(self, request, index):
         self.request = request

@@ -196,6 +196,15 @@ def test_news_index_and_archive(client, latin_tree, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_news_feed(client, latin_tree, language):
+    response, xml = get(client, language, latin_tree.news_index.url + "feed/")
+    assert response.status_code == 200
+    assert f"<language>{language}</language>" in xml
+    expected = "Latest news from Bagh Khalaj" if language == "en" else "آخر أخبار Bagh Khalaj"
+    assert f"<description>{expected}</description>" in xml
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_news_page(client, latin_tree, language):
     response, html = get(client, language, latin_tree.news.url)
     assert response.status_code == 200
