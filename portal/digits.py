@@ -4,6 +4,8 @@ Python's ``int()`` and regex ``\\d`` accept every Unicode digit, so input is nor
 *before* it is validated, compared or stored; output on Persian pages is converted back.
 """
 
+from django.utils import translation
+
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
@@ -22,6 +24,21 @@ def to_persian_digits(value):
     return str(value).translate(_TO_PERSIAN)
 
 
+def persian_active():
+    """Whether output should carry Persian digits: on Persian pages, and where no language is active
+    (commands, exports). Pages in other languages keep Latin digits."""
+    language = translation.get_language()
+    return language is None or language.startswith("fa")
+
+
+def for_language(text):
+    """Persian digits on Persian pages, the text as it is elsewhere."""
+    return to_persian_digits(text) if persian_active() else str(text)
+
+
 def format_number(value):
-    """An integer with Persian digits and the Persian thousands separator (٬)."""
+    """An integer with Persian digits and the Persian thousands separator (٬) on Persian pages,
+    Latin digits and a comma in other languages."""
+    if not persian_active():
+        return f"{int(value):,}"
     return to_persian_digits(f"{int(value):,}".replace(",", "٬"))
