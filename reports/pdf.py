@@ -1,5 +1,9 @@
 """Monthly reports as PDF files, rendered on the server by WeasyPrint from the kept report.
 
+A report's PDF is made once, when the report is made (or on its first download for reports made
+before), and stored with it (MonthlyReport.pdf): a kept report never changes, so neither does its PDF.
+A province's month is the stored PDFs of its reports joined page by page, so it costs no rendering.
+
 The PDF is made from the same template as the printable page (reports/print.html, print media), from the
 figures kept in MonthlyReport.figures, so rendering a report again later gives the same figures.
 
@@ -10,6 +14,7 @@ web address, a file:// path, anything a staff member might manage to put in a re
 rendering a report cannot be used to reach other machines or read other files.
 """
 
+import io
 import logging
 import mimetypes
 from urllib.parse import unquote, urlsplit
@@ -17,7 +22,9 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
+from pypdf import PdfWriter
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -75,3 +82,36 @@ def render(reports, title, request=None):
     )
     document = HTML(string=html, base_url=f"{ORIGIN}/", url_fetcher=StaticOnlyFetcher())
     return document.write_pdf()
+
+
+def stored(report, request=None):
+    """The report's PDF (bytes): the stored file, or rendered now and stored."""
+    if report.pdf:
+        with report.pdf.open("rb") as handle:
+            return handle.read()
+    content = render([report], str(report), request)
+    name = f"monthly-report-{report.year}-{report.month:02d}-{report.neighborhood_id}-{report.pk}.pdf"
+    report.pdf.save(name, ContentFile(content), save=False)
+    type(report).objects.filter(pk=report.pk).update(pdf=report.pdf.name)
+    return content
+
+
+def store_quietly(report, request=None):
+    """Make and store a new report's PDF; a failure is logged and left to the first download."""
+    try:
+        stored(report, request)
+    except Exception:  # the report itself is kept either way
+        logger.exception("PDF report: could not render report %s", report.pk)
+
+
+def together(reports, title, request=None):
+    """Several reports in one PDF: their stored PDFs one after the other."""
+    if len(reports) == 1:
+        return stored(reports[0], request)
+    writer = PdfWriter()
+    for report in reports:
+        writer.append(io.BytesIO(stored(report, request)))
+    writer.add_metadata({"/Title": title})
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

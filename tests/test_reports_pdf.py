@@ -58,6 +58,10 @@ def test_the_pdf_of_a_kept_report(world, client):
     c = client_for(client, w.staff_a)
     make(c, w.tree.bagh)
     report = MonthlyReport.objects.get()
+    # Its PDF was made with it and is kept with it, where no web server serves files.
+    assert report.pdf.name.startswith("private/reports/monthly/")
+    kept_pdf = report.pdf.read()
+    assert kept_pdf.startswith(b"%PDF-")
 
     # The printable page offers the PDF, and so does the list of kept reports.
     pdf_url = f"{MONTHLY}{report.pk}/pdf/"
@@ -70,6 +74,7 @@ def test_the_pdf_of_a_kept_report(world, client):
 
     response = c.get(pdf_url)
     assert_pdf(response)
+    assert response.content == kept_pdf
     assert f"-1404-08-{w.tree.bagh.pk}-{report.pk}.pdf" in response["Content-Disposition"]
     text = pdf_text(response.content)
     lines = text.splitlines()
@@ -84,8 +89,14 @@ def test_the_pdf_of_a_kept_report(world, client):
     assert COURSE in text and "عنوان تازه برنامه" not in text
     assert plain("نیازسنجی ماه (۳ پاسخ‌نامه") in text
     assert embedded_fonts(response.content) == {"Vazirmatn", "Vazirmatn-Bold"}
-    # Rendering again later gives the same text.
-    assert pdf_text(c.get(pdf_url).content) == text
+    # A report kept without its PDF (made before PDFs were stored) gets one rendered from the kept figures
+    # on its first download, with the same text, and keeps it.
+    MonthlyReport.objects.filter(pk=report.pk).update(pdf="")
+    again = c.get(pdf_url)
+    assert_pdf(again)
+    assert pdf_text(again.content) == text
+    report.refresh_from_db()
+    assert report.pdf and report.pdf.read() == again.content
 
 
 def test_another_neighborhoods_pdf_is_refused(world, client):
@@ -132,6 +143,9 @@ def test_coordinators_get_the_province_month_in_one_pdf(world, client):
     assert "دفتر تسهیلگری و توسعه محلی باغ خلج، اراک" in lines and "نکته باغ خلج" in lines
     assert "دفتر تسهیلگری و توسعه محلی رودکی، اراک" in lines and "نکته رودکی" in lines
     assert lines.count("گزارش ماهانه آبان ۱۴۰۴") == 2
+    # The province's file is the two kept PDFs one after the other.
+    kept = [report.pdf.read() for report in MonthlyReport.objects.filter(neighborhood__in=[w.tree.bagh, w.second])]
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == sum(len(PdfReader(io.BytesIO(k)).pages) for k in kept)
     assert OTHER_SECRET not in text and w.tree.esmaeil.title not in text
 
     # Staff of one neighbourhood of the province get their own report only.

@@ -126,6 +126,9 @@ class MonthlyReportsView(ReportsAdminMixin, TemplateView):
         data = form.cleaned_data
         with transaction.atomic():
             report = make_report(data["neighborhood"], data["year"], data["month"], data["highlights"], request.user)
+        from .. import pdf
+
+        pdf.store_quietly(report, request)
         messages.success(request, f"{report} ساخته و نگه داشته شد.")
         return redirect("reports_admin:monthly_print", pk=report.pk)
 
@@ -207,7 +210,7 @@ class PdfView(PrintView):
     def respond(self, request, reports, title):
         from .. import pdf
 
-        response = HttpResponse(pdf.render(reports, title, request), content_type="application/pdf")
+        response = HttpResponse(pdf.together(reports, title, request), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.filename(request, reports)}"'
         return response
 
