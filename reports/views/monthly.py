@@ -208,6 +208,7 @@ class PdfView(PrintView):
     like the printable page because it is the printable page's view with another response."""
 
     def respond(self, request, reports, title):
+        # Imported here: WeasyPrint loads Pango when imported, which no other admin screen needs.
         from .. import pdf
 
         response = HttpResponse(pdf.together(reports, title, request), content_type="application/pdf")
