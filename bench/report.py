@@ -54,6 +54,15 @@ def table(results):
             elif "rss_growth_mib" in f:
                 lines.append(f"  {name:<40} {f['rows']} rows, {f['mib']:.1f} MiB in {f['seconds']:.1f} s "
                              f"({f['rows'] / f['seconds']:.0f} rows/s), worker peak RSS growth {f['rss_growth_mib']:.1f} MiB  [{f['status']}]")
+    d = results.get("dashboard")
+    if d:
+        lines += ["", f"Reports dashboard (staff of {d['neighbourhood']['title']}: {d['neighbourhood']['submissions']} submissions; "
+                      f"province {d['province']['title']}; {d['all submissions']} in all)"]
+        for name, f in d.items():
+            if isinstance(f, dict) and "rps" in f:
+                lines.append(f"  {name:<44} p50 {f['p50_ms']:>8.1f} ms  p95 {f['p95_ms']:>8.1f} ms  {f['statuses']}")
+        for name, f in d["queries"].items():
+            lines.append(f"  SQL queries, {name:<62} {f['queries']:>4}  {f['status']}")
     if results.get("queries"):
         lines += ["", "SQL queries per page (in process, page cache off)"]
         for name, f in results["queries"].items():
