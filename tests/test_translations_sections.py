@@ -301,7 +301,7 @@ def test_ngo_application_form_with_errors(site, language):
         "en": ["The form was not sent", "Please correct the errors below and send again.", "Organisation and contact person",
                "Main neighbourhood of activity", "Service 1: category", "Choose the category of this service.",
                "Education and skills training", "Send the application", "Other neighbourhoods you serve"],
-        "ar": ["لم يُرسَل النموذج", "الحي الرئيسي للنشاط", "الخدمة 1: الفئة", "اختر فئة هذه الخدمة.", "إرسال الطلب"],
+        "ar": ["لم يُرسل النموذج", "الحي الرئيسي للنشاط", "الخدمة 1: الفئة", "اختر فئة هذه الخدمة.", "إرسال الطلب"],
     }[language]
     for text in expected:
         assert text in html, text
@@ -317,7 +317,7 @@ def test_ngo_application_in_english_is_stored_in_persian(site):
     }
     status, html = serve(site.application_page, "en", method="post", data=data)
     assert status == 200
-    assert "Your application has been received" in html
+    assert "Your request has been received" in html
     submission = Submission.objects.get()
     assert submission.data["kind"] == "خیریه" and submission.data["service_1_category"] == "محیط زیست"
     assert submission.labels["service_1_name"] == "خدمت 1: نام"
