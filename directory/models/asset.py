@@ -128,7 +128,7 @@ class AssetPage(MapPoint, Page):
     def map_place(self, url=None):
         return {
             "name": self.title,
-            "kind": self.asset_type.name,
+            "kind": self.asset_type.label,
             "lat": float(self.latitude),
             "lng": float(self.longitude),
             "url": url or "",

@@ -1,8 +1,10 @@
 """An NGO, charity, cooperative or agency that serves one or more neighbourhoods."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -139,13 +141,16 @@ class OrganizationPage(MapPoint, Page):
 
     def refresh_search_text(self):
         services = list(self.services.all())
-        self.search_text = search_text(
-            self.title,
-            self.summary,
-            self.fields_of_activity,
-            self.get_kind_display(),
-            *[f"{s.name} {s.description} {s.get_category_display()} {s.get_target_group_display()}" for s in services],
-        )
+        # The stored words are Persian whatever language the editor's admin is in: the page's own text
+        # is Persian, and the search folds Persian.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.search_text = search_text(
+                self.title,
+                self.summary,
+                self.fields_of_activity,
+                self.get_kind_display(),
+                *[f"{s.name} {s.description} {s.get_category_display()} {s.get_target_group_display()}" for s in services],
+            )
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
