@@ -7,6 +7,7 @@ beside a primary-key fetch of a page measured in the same run.
 - `wagtail backend`: Wagtail's database backend ranking every match, as before, for comparison.
 """
 
+# Not named search.py: bench/ comes first on the path in bench/run and would hide the project's `search` app.
 import statistics
 import time
 
