@@ -54,8 +54,19 @@ def _content_type_ids(models):
     return [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
 
 
+def content_type_keys():
+    """{content type id: key} of the searchable types."""
+    by_model = ContentType.objects.get_for_models(*(model for _, model in searchable_types()), for_concrete_models=False)
+    return {by_model[model].pk: key for key, model in searchable_types()}
+
+
 def _use_postgres():
-    return connection.vendor == "postgresql" and hasattr(get_search_backend(), "config")
+    """True when the index is Wagtail's database backend on PostgreSQL (not OpenSearch/Elasticsearch)."""
+    if connection.vendor != "postgresql":
+        return False
+    from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
+
+    return isinstance(get_search_backend(), PostgresSearchBackend)
 
 
 def _tsquery(query, prefix=False, config=None):

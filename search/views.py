@@ -95,7 +95,7 @@ def search(request):
             "neighborhood": neighborhoods.get(page.path[:width]) if width else None,
         })
 
-    content_types = {ct: key for key, ct in zip(models, search_query._content_type_ids(models.values()))}
+    content_types = search_query.content_type_keys()
     context.update({
         "outcome": outcome,
         "results": results,
