@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import BigIntegerField, Count, F, Q
-from django.db.models.functions import Cast, Substr
+from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Q
+from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -23,6 +23,8 @@ from wagtail.search.query import Or, PlainText
 # The ranked part of the results: relevance among the newest matches. Beyond it a query is too broad
 # to page through, and the page says so.
 CANDIDATES = 200
+# Matches counted (per type and neighbourhood); beyond it the page says «more than …».
+COUNT_LIMIT = 1000
 SUGGESTIONS = 8
 
 
@@ -48,6 +50,7 @@ class Outcome:
     ids: list = field(default_factory=list)  # ranked, at most CANDIDATES
     type_counts: dict = field(default_factory=dict)  # content type id → matches (before the type filter)
     neighborhood_counts: list = field(default_factory=list)  # (path prefix, matches), most first
+    capped_count: bool = False  # more than COUNT_LIMIT matches: the counts are of the first ones
 
 
 def _content_type_ids(models):
@@ -105,8 +108,15 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
     if _use_postgres():
         backend = get_search_backend()
         tsquery = _tsquery(query, config=backend.config)
-        entries = IndexEntry.objects.filter(content_type_id__in=_content_type_ids(models), body=tsquery)
-        matched = pages.filter(pk__in=entries.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id"))
+        # EXISTS on (content type, object id), the index entry's unique key: PostgreSQL can either walk
+        # the pages and look each entry up (a broad query stops after the first rows it needs) or start
+        # from the body's GIN index (a narrow one), whichever its statistics favour.
+        entry = IndexEntry.objects.filter(
+            content_type_id=OuterRef("content_type_id"),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            body=tsquery,
+        )
+        matched = pages.filter(Exists(entry))
         ranked_ids = None
     else:
         backend = get_search_backend()
@@ -114,30 +124,34 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
         ranked_ids = [page.pk for page in results]
         matched = pages.filter(pk__in=ranked_ids)
 
+    # Counts and facets from at most COUNT_LIMIT matches, read once: counting every match of a query
+    # that half the site contains is what made search slow, and nobody pages that far.
     outcome = Outcome()
-    outcome.type_counts = dict(matched.order_by().values_list("content_type").annotate(n=Count("pk")))
+    rows = list(matched.order_by().values_list("pk", "content_type_id", "path")[: COUNT_LIMIT + 1])
+    outcome.capped_count = len(rows) > COUNT_LIMIT
+    rows = rows[:COUNT_LIMIT]
+    for _pk, content_type_id, _path in rows:
+        outcome.type_counts[content_type_id] = outcome.type_counts.get(content_type_id, 0) + 1
     if type_model is not None:
-        matched = matched.filter(content_type_id__in=_content_type_ids([type_model]))
-        outcome.total = outcome.type_counts.get(_content_type_ids([type_model])[0], 0)
-    else:
-        outcome.total = sum(outcome.type_counts.values())
+        wanted = set(_content_type_ids([type_model]))
+        rows = [row for row in rows if row[1] in wanted]
+        matched = matched.filter(content_type_id__in=wanted)
+    outcome.total = len(rows)
     if not outcome.total:
         return outcome
 
     if neighborhood_depth and neighborhood is None:
         width = neighborhood_depth * Page.steplen
-        outcome.neighborhood_counts = list(
-            matched.filter(depth__gte=neighborhood_depth)
-            .order_by()
-            .annotate(prefix=Substr("path", 1, width))
-            .values_list("prefix")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "prefix")[:10]
-        )
+        places = {}
+        for _pk, _ct, path in rows:
+            if len(path) >= width:
+                places[path[:width]] = places.get(path[:width], 0) + 1
+        outcome.neighborhood_counts = sorted(places.items(), key=lambda item: (-item[1], item[0]))[:10]
 
     if ranked_ids is None:
-        # Relevance among the newest matches only: ranking all of a broad query's matches is the cost.
-        newest = list(matched.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[:CANDIDATES])
+        # Relevance among the newest matches only (by id: the primary key's index serves the order):
+        # ranking all of a broad query's matches is the cost.
+        newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
         ranks = dict(
             IndexEntry.objects.filter(
                 content_type_id__in=_content_type_ids(models), object_id__in=[str(pk) for pk in newest]
@@ -148,7 +162,7 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
         order = {pk: position for position, pk in enumerate(newest)}
         outcome.ids = sorted(newest, key=lambda pk: (-ranks.get(str(pk), 0), order[pk]))
     else:
-        wanted = set(matched.values_list("pk", flat=True))
+        wanted = {row[0] for row in rows}
         outcome.ids = [pk for pk in ranked_ids if pk in wanted][:CANDIDATES]
     return outcome
 

@@ -198,3 +198,11 @@ def test_search_pages_are_not_served_from_the_page_cache(client, tree, settings)
     second = client.get("/search/", {"q": "سفالگری"})
     assert second.get("X-Page-Cache") != "hit"
     assert len(second.context["results"]) == len(first.context["results"]) + 1
+
+
+def test_broad_queries_are_counted_up_to_a_bound(client, tree, monkeypatch):
+    monkeypatch.setattr("search.query.COUNT_LIMIT", 3)
+    add_news(tree.bagh.news_index_page, 5)
+    response, urls = titles(client, "شماره")
+    assert "بیش از ۳ نتیجه" in response.content.decode()
+    assert len(urls) >= 3
