@@ -40,7 +40,7 @@ def main():
     import pages
     import queries
     import report
-    import search
+    import search_latency
     import submissions
 
     per_thread, limit = (50, 20) if args.quick else (200, 40)
@@ -49,7 +49,7 @@ def main():
     if "queries" in only:
         results["queries"] = queries.measure()
     if "search" in only:
-        results["search"] = search.measure()
+        results["search"] = search_latency.measure()
     if "pages" in only:
         results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit)
     if "submissions" in only:

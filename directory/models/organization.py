@@ -13,6 +13,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.indexing import NORMALISED_FIELDS, SearchableText
+
 from forms.fields import NumericTextInput
 from portal.digits import to_latin_digits
 from portal.text import ZWNJ, normalize
@@ -30,7 +32,7 @@ def search_text(*parts):
     return f"{normalize(text)} {normalize(text.replace(ZWNJ, ''))}"
 
 
-class OrganizationPage(MapPoint, Page):
+class OrganizationPage(SearchableText, MapPoint, Page):
     kind = models.CharField("نوع", max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.NGO)
     registration_number = models.CharField(
         "شماره ثبت یا مجوز", max_length=40, blank=True,
@@ -58,7 +60,9 @@ class OrganizationPage(MapPoint, Page):
     )
     search_text = models.TextField(blank=True, editable=False)
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
+    search_text_fields = ("summary", "fields_of_activity", "description")
+    search_excerpt_fields = ("summary", "description")
+    search_fields = Page.search_fields + [*NORMALISED_FIELDS, index.FilterField("kind")]
     api_fields = [
         APIField("kind"),
         APIField("registration_number"),
