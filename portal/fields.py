@@ -1,9 +1,30 @@
 """Form fields that accept Persian input."""
 
+import datetime
+
 from django import forms
+from django.forms.utils import from_current_timezone
 
 from . import jalali
-from .widgets import JalaliDateInput
+from .widgets import JalaliDateInput, JalaliDateTimeInput
+
+
+def jalali_widget(widget, jalali_class):
+    """Our Jalali input in place of a Gregorian date input handed to the field.
+
+    Wagtail builds some inputs itself: the publishing panel passes its own AdminDateTimeInput for
+    go_live_at and expire_at, with the attributes that reset the schedule dialog. A Gregorian picker
+    on a field that parses Jalali would write dates the field cannot read, so it is replaced here,
+    keeping those attributes; other widgets (hidden inputs, our own) are left alone.
+    """
+    if isinstance(widget, type):
+        if not issubclass(widget, (forms.DateInput, forms.DateTimeInput)) or issubclass(widget, jalali_class):
+            return widget
+        return jalali_class
+    if isinstance(widget, (forms.DateInput, forms.DateTimeInput)) and not isinstance(widget, JalaliDateInput):
+        attrs = {key: value for key, value in widget.attrs.items() if key != "autocomplete"}
+        return jalali_class(attrs=attrs)
+    return widget
 
 
 class JalaliDateField(forms.DateField):
@@ -12,9 +33,9 @@ class JalaliDateField(forms.DateField):
     widget = JalaliDateInput
     default_error_messages = {"invalid": "تاریخ واردشده معتبر نیست."}
 
-    def __init__(self, *, input_formats=None, **kwargs):
+    def __init__(self, *, input_formats=None, widget=None, **kwargs):
         # input_formats belong to Gregorian parsing, which this field never does.
-        super().__init__(**kwargs)
+        super().__init__(widget=jalali_widget(widget, JalaliDateInput), **kwargs)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -25,3 +46,32 @@ class JalaliDateField(forms.DateField):
             return jalali.parse_date(str(value))
         except jalali.JalaliParseError as error:
             raise forms.ValidationError(str(error), code="invalid") from None
+
+
+class JalaliDateTimeField(forms.DateTimeField):
+    """A Jalali day and a time typed in Tehran (any digits); cleans to an aware datetime (UTC in the DB).
+
+    Not django-jalali's jDateTimeField: it reads only Latin digits with «-» between the parts, and
+    builds jdatetime objects without an explicit locale (see portal/jalali.py for why that matters).
+    """
+
+    widget = JalaliDateTimeInput
+    default_error_messages = {"invalid": "تاریخ و زمان واردشده معتبر نیست."}
+
+    def __init__(self, *, input_formats=None, widget=None, **kwargs):
+        super().__init__(widget=jalali_widget(widget, JalaliDateTimeInput), **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if hasattr(value, "hour"):
+            return from_current_timezone(value)
+        if hasattr(value, "year"):
+            return from_current_timezone(datetime.datetime.combine(value, datetime.time()))
+        try:
+            naive = jalali.parse_datetime(str(value))
+        except jalali.JalaliParseError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+        # In the current time zone (Asia/Tehran unless a user chose another): 23:30 on the last day of
+        # a Jalali month is 20:00 UTC of that day, not the next.
+        return from_current_timezone(naive)
