@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.forms.utils import from_current_timezone
+from django.utils import timezone
 
 from . import jalali
 from .widgets import JalaliDateInput, JalaliDateTimeInput
@@ -61,17 +62,27 @@ class JalaliDateTimeField(forms.DateTimeField):
     def __init__(self, *, input_formats=None, widget=None, **kwargs):
         super().__init__(widget=jalali_widget(widget, JalaliDateTimeInput), **kwargs)
 
+    def prepare_value(self, value):
+        # Django turns an aware value into the current time zone's naive wall clock here; the widget
+        # moves aware values to Tehran itself, so they pass through unchanged.
+        return value
+
     def to_python(self, value):
         if value in self.empty_values:
             return None
         if hasattr(value, "hour"):
-            return from_current_timezone(value)
+            return self._in_tehran(value)
         if hasattr(value, "year"):
-            return from_current_timezone(datetime.datetime.combine(value, datetime.time()))
+            return self._in_tehran(datetime.datetime.combine(value, datetime.time()))
         try:
             naive = jalali.parse_datetime(str(value))
         except jalali.JalaliParseError as error:
             raise forms.ValidationError(str(error), code="invalid") from None
-        # In the current time zone (Asia/Tehran unless a user chose another): 23:30 on the last day of
-        # a Jalali month is 20:00 UTC of that day, not the next.
-        return from_current_timezone(naive)
+        return self._in_tehran(naive)
+
+    @staticmethod
+    def _in_tehran(naive):
+        # Typed and shown in Tehran time whatever time zone a user chose in their admin account, so the box
+        # reads back what was typed: 23:30 on the last day of a Jalali month is 20:00 UTC that day.
+        with timezone.override(jalali.tehran_tz()):
+            return from_current_timezone(naive)

@@ -157,3 +157,18 @@ class TestJalaliBlocks:
         assert isinstance(block.field.widget, JalaliDateTimeInput)
         assert block.clean("۱۴۱۰/۰۶/۳۱ ۲۳:۳۰") == datetime.datetime(2031, 9, 22, 20, 0, tzinfo=UTC)
         assert block.get_form_state(datetime.datetime(2031, 9, 22, 20, 0, tzinfo=UTC)) == "۱۴۱۰/۰۶/۳۱ ۲۳:۳۰"
+
+
+def test_tehran_time_whatever_time_zone_the_user_chose(news, admin_client, admin_user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.current_time_zone = "Europe/London"
+    profile.save()
+    NewsPage.objects.filter(pk=news.pk).update(expire_at=datetime.datetime(2031, 9, 22, 20, 0, tzinfo=UTC))
+    html = admin_client.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    assert 'value="۱۴۱۰/۰۶/۳۱ ۲۳:۳۰"' in input_tag(html, "expire_at")
+    response = edit(admin_client, news, expire_at="۱۴۱۰/۰۷/۳۰ ۲۳:۳۰", **{"action-publish": "publish"})
+    assert response.status_code == 302, response.content.decode()[:1500]
+    news.refresh_from_db()
+    assert news.expire_at == datetime.datetime(2031, 10, 22, 20, 0, tzinfo=UTC)
