@@ -6,6 +6,7 @@ nodes, titles and placeholders, not scripts or styles) is searched for English w
 """
 
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 
@@ -111,3 +112,10 @@ def test_our_own_admin_screens_are_persian(tree, admin_client, url):
     latin = set(re.findall(r"[A-Za-z][A-Za-z'-]+", text)) - ALLOWED_LATIN
     assert not latin, sorted(latin)
     assert re.search(r"[\u0600-\u06FF]{3,}", text)
+
+
+def test_admin_scripts_get_persian_for_what_wagtails_catalogue_lacks(admin_client):
+    # The admin's JavaScript catalogue (Django's JavaScriptCatalog) also reads our locale/fa djangojs.po.
+    catalogue = admin_client.get("/admin/jsi18n/").content.decode()
+    for english, persian in (("Collapse all", "بستن همه"), ("Expand all", "باز کردن همه"), ("Add a comment", "افزودن نظر")):
+        assert f'"{english}": {json.dumps(persian)}' in catalogue, english
