@@ -8,7 +8,7 @@ import time
 
 import django
 
-PARTS = ["queries", "search", "pages", "submissions", "inbox"]
+PARTS = ["queries", "search", "pages", "front", "submissions", "inbox"]
 
 
 def volume():
@@ -35,6 +35,7 @@ def main():
     parser.add_argument("--profile", action="store_true", help="profile the slowest uncached page with pyinstrument")
     args = parser.parse_args()
     django.setup()
+    import front_cache
     import inbox
     import pages
     import queries
@@ -51,6 +52,8 @@ def main():
         results["search"] = search.measure()
     if "pages" in only:
         results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit)
+    if "front" in only:
+        results["front"] = front_cache.measure(args.port, pages.public_pages()["neighbourhood"], 5000 if args.quick else 20000)
     if "submissions" in only:
         results["submissions"] = {"clients": submissions.CLIENTS,
                                   **submissions.measure(args.port, 3 if args.quick else 10, 2 * limit)}

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Registered here, after wagtail.admin has registered its own, so ours replaces it.
         from . import admin_fields  # noqa: F401
-        from . import purge
+        from . import content_version, purge
 
         purge.register()
+        content_version.register()
