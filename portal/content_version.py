@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 KEY = "content-version"
@@ -86,8 +86,10 @@ def register():
         # the inline rows (office hours, council) that are saved with the page.
         post_save.connect(changed, sender=model, dispatch_uid=f"content-version-save-{label}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"content-version-delete-{label}")
-    post_save.connect(changed, sender=Site, dispatch_uid="content-version-site-save")
-    post_delete.connect(changed, sender=Site, dispatch_uid="content-version-site-delete")
+    for model in (Site, PageViewRestriction):
+        label = model._meta.label
+        post_save.connect(changed, sender=model, dispatch_uid=f"content-version-save-{label}")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"content-version-delete-{label}")
 
 
 class CachedSiteMiddleware:

@@ -93,3 +93,14 @@ def test_the_version_survives_a_flushed_cache(client, tree):
     cache.clear()
     assert content_version.current()
     assert client.get("/").status_code == 200
+
+
+def test_a_view_restriction_added_later_is_enforced_on_the_next_request(client, tree):
+    from wagtail.models import PageViewRestriction
+
+    assert "خیابان نمونه" in client.get(tree.bagh.url).content.decode()
+    PageViewRestriction.objects.create(page=tree.markazi, restriction_type=PageViewRestriction.PASSWORD, password="رمز")
+    html = client.get(tree.bagh.url).content.decode()
+    assert "خیابان نمونه" not in html and 'name="password"' in html
+    PageViewRestriction.objects.all().delete()
+    assert "خیابان نمونه" in client.get(tree.bagh.url).content.decode()
