@@ -8,7 +8,7 @@ import time
 
 import django
 
-PARTS = ["queries", "search", "pages", "submissions", "inbox", "dashboard"]
+PARTS = ["queries", "search", "pages", "front", "submissions", "inbox", "dashboard"]
 
 
 def volume():
@@ -36,6 +36,7 @@ def main():
     args = parser.parse_args()
     django.setup()
     import dashboard
+    import front_cache
     import inbox
     import pages
     import queries
@@ -52,6 +53,8 @@ def main():
         results["search"] = search_latency.measure()
     if "pages" in only:
         results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit)
+    if "front" in only:
+        results["front"] = front_cache.measure(args.port, pages.public_pages()["neighbourhood"], 5000 if args.quick else 20000)
     if "submissions" in only:
         results["submissions"] = {"clients": submissions.CLIENTS,
                                   **submissions.measure(args.port, 3 if args.quick else 10, 2 * limit)}

@@ -10,6 +10,7 @@ TARGETS = [  # (what, figure, comparison, threshold)
     ("neighbourhood page from the page cache, ratio to the trivial view", ("pages", "neighbourhood (page cache)", "ratio"), ">=", 0.5),
     ("uncached neighbourhood page, ratio to the trivial view", ("pages", "neighbourhood (uncached)", "ratio"), ">=", 0.12),
     ("uncached news page, ratio to the trivial view", ("pages", "news item (uncached)", "ratio"), ">=", 0.12),
+    ("neighbourhood page from the nginx front cache, ratio to the trivial view", ("front", "ratio"), ">=", 8),
     ("search p95 over the news items, ms", ("search", "search", "p95_ms"), "<=", 100),
 ]
 
@@ -30,10 +31,22 @@ def targets(results):
 
 
 def table(results):
-    lines = [f"Scale {results['scale']} — {results['volume']}", "", "Anonymous pages (gunicorn, 127.0.0.1)"]
-    lines.append(f"  {'page':<32} {'req/s':>8} {'ratio':>6} {'p50 ms':>8} {'p95 ms':>8}  statuses")
+    lines = [f"Scale {results['scale']} — {results['volume']}", "",
+             "Anonymous pages (gunicorn, 127.0.0.1); ratio to the trivial view measured just before (req/s in 'trivial')"]
+    lines.append(f"  {'page':<32} {'req/s':>8} {'ratio':>6} {'p50 ms':>8} {'p95 ms':>8} {'trivial':>8}  statuses")
     for name, f in results.get("pages", {}).items():
-        lines.append(f"  {name:<32} {f['rps']:>8.1f} {f['ratio']:>6.2f} {f['p50_ms']:>8.1f} {f['p95_ms']:>8.1f}  {f['statuses']}")
+        lines.append(f"  {name:<32} {f['rps']:>8.1f} {f['ratio']:>6.2f} {f['p50_ms']:>8.1f} {f['p95_ms']:>8.1f} "
+                     f"{f.get('baseline_rps', float('nan')):>8.1f}  {f['statuses']}")
+    front = results.get("front")
+    if front:
+        lines += ["", "nginx front cache (site/nginx.conf.example's cache) vs the trivial view under gunicorn"]
+        if "skipped" in front:
+            lines.append(f"  skipped: {front['skipped']}")
+        else:
+            for name in ("trivial view (gunicorn)", "page from the nginx cache"):
+                f = front[name]
+                lines.append(f"  {name:<32} {f['rps']:>8.1f} req/s  p50 {f['p50_ms']:.1f} ms  p95 {f['p95_ms']:.1f} ms  [{f['client']}]")
+            lines.append(f"  {front['path']}: ratio {front['ratio']:.1f}, cache status after warm-up {front['cache status after warm-up']}")
     s = results.get("submissions")
     if s:
         lines += ["", f"Form submissions, {s['clients']} clients (GET form + POST, per submission)",

@@ -4,9 +4,26 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from neighborhoods.models import NeighborhoodPage
+from portal.content_version import cached_fragment, cached_value
 from portal.text import ZWNJ, normalize
 
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
+
+
+class VersionedSelect(forms.Select):
+    """A select whose HTML is kept under the content version, like its choices: a thousand options
+    rendered through Django's widget templates cost more than the rest of the directory page."""
+
+    request = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        def render():
+            return super(VersionedSelect, self).render(name, value, attrs, renderer)
+
+        if self.request is None:
+            return render()
+        vary = [name, str(value), sorted((attrs or {}).items())]
+        return cached_fragment(self.request, "directory-select", vary, render)
 
 
 def _blank(label, choices):
@@ -15,22 +32,37 @@ def _blank(label, choices):
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("جست‌وجو"), required=False, max_length=100)
-    neighborhood = forms.TypedChoiceField(label=_("محله"), required=False, coerce=int, empty_value=None)
+    neighborhood = forms.TypedChoiceField(
+        label=_("محله"), required=False, coerce=int, empty_value=None, widget=VersionedSelect
+    )
     category = forms.ChoiceField(label=_("دسته خدمت"), required=False, choices=_blank(_("همه دسته‌ها"), ServiceCategory.choices))
     target = forms.ChoiceField(label=_("گروه هدف"), required=False, choices=_blank(_("همه گروه‌ها"), TargetGroup.choices))
     kind = forms.ChoiceField(label=_("نوع سازمان"), required=False, choices=_blank(_("همه نوع‌ها"), OrganizationKind.choices))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        neighborhoods = NeighborhoodPage.objects.live().order_by("title").values_list("pk", "title")
+
+        def neighborhoods():
+            return list(NeighborhoodPage.objects.live().order_by("title").values_list("pk", "title"))
+
+        # A thousand neighbourhoods, the same for every reader until a page changes.
+        if request is not None:
+            neighborhoods = cached_value(request, "directory-neighborhoods", [], neighborhoods)
+            self.fields["neighborhood"].widget.request = request
+        else:
+            neighborhoods = neighborhoods()
         self.fields["neighborhood"].choices = _blank(_("همه محله‌ها"), neighborhoods)
 
     def filter(self, queryset):
         """``queryset`` narrowed by the valid filters; an invalid value (a made-up id) is ignored."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
+        # Only a filter across a many-valued relation can repeat an organisation: DISTINCT over every
+        # column of 10,000 pages is what made the unfiltered directory slow.
+        repeats = False
         if data.get("neighborhood"):
             queryset = queryset.filter(neighborhoods=data["neighborhood"])
+            repeats = True
         service = {}
         if data.get("category"):
             service["services__category"] = data["category"]
@@ -39,11 +71,17 @@ class DirectoryFilterForm(forms.Form):
         if service:
             # One filter() call: both conditions must hold for the same service.
             queryset = queryset.filter(**service)
+            repeats = True
         if data.get("kind"):
             queryset = queryset.filter(kind=data["kind"])
         for word in normalize((data.get("q") or "").replace(ZWNJ, " ")).split()[:8]:
             queryset = queryset.filter(search_text__icontains=word)
-        return queryset.distinct()
+        return queryset.distinct() if repeats else queryset
+
+    def count_key(self):
+        """The valid filters, as a part of a cache key for the number of organisations they match."""
+        data = getattr(self, "cleaned_data", {})
+        return [(name, data.get(name)) for name in self.fields]
 
     @property
     def is_filtering(self):

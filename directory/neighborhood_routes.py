@@ -62,7 +62,14 @@ class NeighborhoodDirectoryMixin(RoutablePageMixin):
         from .maps import office_place
         from .models import AssetPage
 
-        organizations = list(self.serving_organizations()[: settings.NEIGHBORHOOD_ORGANIZATIONS + 1])
+        from portal.content_version import cached_value
+
+        organizations = cached_value(
+            request,
+            "serving-organizations",
+            [self.pk],
+            lambda: list(self.serving_organizations()[: settings.NEIGHBORHOOD_ORGANIZATIONS + 1]),
+        )
         places = [office_place(self, request)] if self.has_location else []
         places += [org.map_place(org.get_url(request)) for org in organizations if org.has_location]
         # Every organisation is a child of the directory: its URL without the last segment is the

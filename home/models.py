@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.db import models
+from django.http import JsonResponse
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .routing import DirectRoutingMixin
 
 
-class HomePage(DirectRoutingMixin, Page):
+class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
     """The portal's front page: what it is, every neighbourhood, the latest news."""
 
     tagline = models.CharField("شعار", max_length=200, blank=True)
@@ -31,20 +33,43 @@ class HomePage(DirectRoutingMixin, Page):
         # The front page is shown by nothing but itself (and the sitemap, which the purge adds).
         return []
 
-    def get_context(self, request, *args, **kwargs):
-        from directory.maps import office_places
+    def get_cached_paths(self):
+        return ["/", "/offices/"]
+
+    def neighborhood_index(self):
         from neighborhoods.models import NeighborhoodIndexPage
+
+        return NeighborhoodIndexPage.objects.child_of(self).live().first()
+
+    @path("offices/", name="offices")
+    def offices(self, request):
+        """Every office with a point, as the map script reads them. A thousand points inline made the
+        front page 200 KB; here they are built once per content version and cached like a page."""
+        from directory.maps import office_places
         from neighborhoods.models.grouping import provinces_with_neighborhoods
+        from portal.content_version import cached_value
+
+        def places():
+            index = self.neighborhood_index()
+            return office_places(provinces_with_neighborhoods(index) if index else [], request)
+
+        return JsonResponse(
+            cached_value(request, "office-places", [self.pk], places), safe=False, json_dumps_params={"ensure_ascii": False}
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.maps import RemotePlaces
         from news.models import NewsIndexPage, NewsPage
         from programmes.models import ProgramCalendarPage, ProgramPage
 
         from .menus import portal_page
 
         context = super().get_context(request, *args, **kwargs)
-        neighborhood_index = NeighborhoodIndexPage.objects.child_of(self).live().first()
+        neighborhood_index = self.neighborhood_index()
         context["neighborhood_index"] = neighborhood_index
-        context["provinces"] = provinces_with_neighborhoods(neighborhood_index) if neighborhood_index else []
-        context["office_places"] = office_places(context["provinces"], request)
+        # The neighbourhoods' list is a fragment cached under the content version (the
+        # neighborhood_groups tag); the map fetches its points from offices/.
+        context["office_places"] = RemotePlaces(self.get_url(request) + self.reverse_subpage("offices")) if neighborhood_index else None
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["upcoming_programmes"] = (
             ProgramPage.objects.for_listing().filter(locale_id=self.locale_id).upcoming()[: settings.HOME_UPCOMING_PROGRAMMES]

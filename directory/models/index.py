@@ -9,9 +9,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.content_version import cached_value
 
-def paginate(request, queryset, per_page, what):
+
+def paginate(request, queryset, per_page, what, count_key=None):
+    """A page of ``queryset``; with ``count_key`` the number of rows is kept under the content version
+    (exact until a page changes) rather than counted on every request."""
     paginator = Paginator(queryset, per_page)
+    if count_key is not None:
+        paginator.count = cached_value(request, "listing-count", count_key, lambda: queryset.count())
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -50,14 +56,15 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     def listing(self, request):
         from ..filters import DirectoryFilterForm
 
-        form = DirectoryFilterForm(request.GET or None)
+        form = DirectoryFilterForm(request.GET or None, request=request)
         organizations = self.for_listing(form.filter(self.organizations()))
+        count_key = ["directory", self.pk, *form.count_key()]
         query = request.GET.copy()
         query.pop("page", None)
         context = self.get_context(request)
         context.update(
             filter_form=form,
-            organizations=paginate(request, organizations, settings.DIRECTORY_PER_PAGE, "سازمان‌ها"),
+            organizations=paginate(request, organizations, settings.DIRECTORY_PER_PAGE, "سازمان‌ها", count_key),
             query=query.urlencode(),
             application_page=self.application_page(),
         )

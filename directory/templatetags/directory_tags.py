@@ -18,8 +18,13 @@ def toman(rials):
 def place_map(places, map_id, label):
     """A Leaflet map of ``places`` (dicts of name, kind, lat, lng, url) and, always, the same places as
     a list with coordinates: the list is what screen readers and phones without tiles rely on."""
+    from ..maps import RemotePlaces
+
+    remote = places if isinstance(places, RemotePlaces) else None
     return {
-        "places": places,
+        "places": [] if remote else places,
+        "source_url": remote.url if remote else "",
+        "has_places": bool(places),
         "map_id": map_id,
         "data_id": f"{map_id}-data",
         "label": label,

@@ -2,6 +2,10 @@
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
+from wagtail.models import Site
+
+from portal.content_version import cached_fragment, cached_value
 
 register = template.Library()
 
@@ -9,11 +13,22 @@ register = template.Library()
 from ..menus import menu_pages as _menu_pages
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The header's menu, rendered once per content version, language and current section."""
     request = context.get("request")
     current = context.get("page")
-    return {"menu_pages": _menu_pages(request) if request else [], "current": current, "request": request}
+    path, depth = getattr(current, "path", ""), getattr(current, "depth", 0)
+
+    def render():
+        menu = {"menu_pages": _menu_pages(request) if request else [], "current": current, "request": request}
+        return render_to_string("includes/main_menu.html", menu)
+
+    if request is None:
+        return render()
+    # The menu marks the section the current page is in (its ancestor at depth 3) or the home page.
+    site = Site.find_for_request(request)  # found while routing: no query
+    return cached_fragment(request, "main-menu", [getattr(site, "pk", None), path[:12], depth == 2], render)
 
 
 @register.simple_tag(takes_context=True)
@@ -29,10 +44,33 @@ def portal_feed_url(context):
     return ""
 
 
-@register.simple_tag
-def page_ancestors(page):
-    """The page's ancestors below the tree root, fetched once per page object."""
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """The page's ancestors below the tree root, fetched once per page object (and kept under the
+    content version: moving or renaming an ancestor replaces it)."""
     ancestors = getattr(page, "ancestors", None)
     if ancestors is None:
-        ancestors = page.ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        request = context.get("request")
+
+        def fetch():
+            return list(page.get_ancestors().filter(depth__gt=1))
+
+        ancestors = page.ancestors = cached_value(request, "ancestors", [page.pk], fetch) if request else fetch()
     return ancestors
+
+
+@register.simple_tag(takes_context=True)
+def neighborhood_groups(context, index):
+    """Every neighbourhood under ``index`` by province and city: a thousand links, the same on the
+    front page and the index of neighbourhoods, rendered once per content version."""
+    from neighborhoods.models.grouping import provinces_with_neighborhoods
+
+    request = context.get("request")
+
+    def render():
+        provinces = provinces_with_neighborhoods(index) if index else []
+        return render_to_string("includes/neighborhood_groups.html", {"provinces": provinces, "request": request})
+
+    if request is None:
+        return render()
+    return cached_fragment(request, "neighborhood-groups", [getattr(index, "pk", None)], render)

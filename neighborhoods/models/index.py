@@ -18,9 +18,5 @@ class NeighborhoodIndexPage(Page):
         verbose_name = "فهرست محله‌ها"
         verbose_name_plural = "فهرست‌های محله‌ها"
 
-    def get_context(self, request, *args, **kwargs):
-        from .grouping import provinces_with_neighborhoods
-
-        context = super().get_context(request, *args, **kwargs)
-        context["provinces"] = provinces_with_neighborhoods(self)
-        return context
+    # The list of neighbourhoods is rendered by the neighborhood_groups tag (home/templatetags/navigation.py),
+    # cached under the content version and shared with the front page.

@@ -96,14 +96,21 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
 
     @cached_property
     def _family(self):
-        """Ancestors (below the tree root) and children, in one query: their paths are prefixes
-        and extensions of this page's path."""
+        """Ancestors (below the tree root) and children, in one query at most: their paths are
+        prefixes and extensions of this page's path."""
+        from portal.content_version import cached_value
+
         ancestor_paths = [self.path[: self.steplen * depth] for depth in range(2, self.depth)]
-        return list(
-            Page.objects.filter(
-                Q(path__in=ancestor_paths) | Q(depth=self.depth + 1, path__startswith=self.path)
-            ).order_by("path")
-        )
+
+        def fetch():
+            return list(
+                Page.objects.filter(
+                    Q(path__in=ancestor_paths) | Q(depth=self.depth + 1, path__startswith=self.path)
+                ).order_by("path")
+            )
+
+        # Kept under the content version: any page published, moved or deleted replaces it.
+        return cached_value(None, "neighborhood-family", [self.pk, self.path], fetch)
 
     @property
     def ancestors(self):
@@ -157,10 +164,12 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         return ProgramPage.objects.for_listing().filter(neighborhood=self).upcoming()[:limit]
 
     def get_cache_dependent_urls(self):
-        # The province page, the index of all neighbourhoods and the home page list it.
-        from portal.purge import ancestor_urls
+        # The province page, the index of all neighbourhoods and the home page list it; the front
+        # page's map reads its point from the home page's offices/.
+        from portal.purge import ancestor_urls, page_urls
 
-        return ancestor_urls(self)
+        home = self.get_ancestors().filter(depth=2).first()
+        return [*ancestor_urls(self), *(page_urls(home.specific, "offices/") if home else [])]
 
     def get_context(self, request, *args, **kwargs):
         from django.conf import settings

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal import jalali
+from portal.content_version import cached_value
 
 from .page import NewsPage
 
@@ -46,8 +47,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def news(self):
         return self.scope().for_listing()
 
-    def paginate(self, request, queryset):
+    def paginate(self, request, queryset, count_key=()):
         paginator = Paginator(queryset, settings.NEWS_PER_PAGE)
+        # Counting 50,000 items takes longer than the rest of the page: the count is kept under the
+        # content version (exact until a page changes anywhere, then counted again).
+        paginator.count = cached_value(request, "news-count", [self.pk, *count_key], lambda: queryset.count())
         try:
             return paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -55,8 +59,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
         except EmptyPage:
             raise Http404("این صفحه از فهرست خبرها وجود ندارد.") from None
 
-    def months(self):
-        """The Jalali months that have news, newest first, with their counts."""
+    def months(self, request=None):
+        """The Jalali months that have news, newest first, with their counts (kept under the
+        content version: the same for every reader until a page changes)."""
+        if request is not None:
+            return cached_value(request, "news-months", [self.pk], self.months)
         # Counted per day in the database (at most one row per day with news), then folded into
         # Jalali months here, since Jalali months do not line up with Gregorian ones.
         counts = {}
@@ -66,9 +73,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
             counts[(j.year, j.month)] = counts.get((j.year, j.month), 0) + total
         return [{"year": y, "month": m, "count": c} for (y, m), c in sorted(counts.items(), reverse=True)]
 
-    def render_listing(self, request, queryset, **extra):
+    def render_listing(self, request, queryset, count_key=(), **extra):
         context = self.get_context(request)
-        context.update(news_page=self.paginate(request, queryset), months=self.months(), **extra)
+        news_page = self.paginate(request, queryset, count_key)
+        context.update(news_page=news_page, months=self.months(request), **extra)
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("")
@@ -77,7 +85,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         tag = request.GET.get("tag", "").strip()
         if tag:
             queryset = queryset.filter(tags__name=tag)
-        return self.render_listing(request, queryset, tag=tag)
+        return self.render_listing(request, queryset, count_key=["tag", tag], tag=tag)
 
     @path("<int:year>/<int:month>/", name="month")
     def month_archive(self, request, year, month):
@@ -85,7 +93,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             raise Http404("چنین ماهی در بایگانی نیست.")
         first, last = jalali.month_range(year, month)
         queryset = self.news().filter(date__range=(first, last))
-        return self.render_listing(request, queryset, archive_year=year, archive_month=month)
+        return self.render_listing(
+            request, queryset, count_key=["month", year, month], archive_year=year, archive_month=month
+        )
 
     @path("feed/", name="rss")
     def rss_feed(self, request):

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page skips everything below (portal/page_cache.py).
     "portal.page_cache.PageCacheMiddleware",
+    # The Wagtail site and its home page from the cache (portal/content_version.py).
+    "portal.content_version.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

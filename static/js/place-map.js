@@ -1,5 +1,6 @@
 // Maps of places (assets, organisations, offices) with Leaflet. The places come from a
-// <script type="application/json"> block named by data-map-places; the tile server from
+// <script type="application/json"> block named by data-map-places, or from the JSON at
+// data-map-src (the front page's thousand offices, fetched once the page is shown); the tile server from
 // data-tile-url (empty: markers on a plain ground). The same places are always listed as text
 // beside the map, so nothing here is the only way to reach them.
 (function () {
@@ -17,10 +18,20 @@
     return box;
   }
 
-  function draw(element) {
+  function load(element) {
+    if (!element.dataset.mapSrc) {
+      var source = document.getElementById(element.dataset.mapPlaces);
+      draw(element, source ? JSON.parse(source.textContent) : []);
+      return;
+    }
+    fetch(element.dataset.mapSrc, { credentials: "omit" })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (places) { draw(element, places); })
+      .catch(function () {});
+  }
+
+  function draw(element, places) {
     if (typeof L === "undefined" || element.dataset.mapReady) return;
-    var source = document.getElementById(element.dataset.mapPlaces);
-    var places = source ? JSON.parse(source.textContent) : [];
     if (!places.length) return;
     element.dataset.mapReady = "1";
     var map = L.map(element, {
@@ -53,6 +64,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-map-places]").forEach(draw);
+    document.querySelectorAll("[data-map-places]").forEach(load);
   });
 })();

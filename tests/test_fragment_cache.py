@@ -1,0 +1,106 @@
+"""Fragments cached under the content version (portal/content_version.py) show an edit on the very
+next request: publishing, unpublishing, moving or deleting a page replaces the version."""
+
+import pytest
+from django.core.cache import cache
+
+from news.models import NewsIndexPage
+from portal import content_version
+from programmes.models import ProgramCalendarPage
+
+pytestmark = pytest.mark.django_db
+
+
+def menu(client, url="/"):
+    html = client.get(url).content.decode()
+    return html[html.index('class="site-nav"') : html.index("</nav>", html.index('class="site-nav"'))]
+
+
+def add_menu_page(tree, title="تقویم برنامه‌ها", slug="calendar", publish=True):
+    page = ProgramCalendarPage(title=title, slug=slug, show_in_menus=True, live=publish)
+    tree.home.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    return page
+
+
+def test_a_published_menu_page_shows_in_the_menu_on_the_next_request(client, tree):
+    tree.portal_news.show_in_menus = True
+    tree.portal_news.save_revision().publish()
+    assert "تقویم برنامه‌ها" not in menu(client)
+    cached = menu(client)
+    version = content_version.current()
+
+    add_menu_page(tree)
+
+    assert content_version.current() != version
+    assert "تقویم برنامه‌ها" in menu(client) and "تقویم برنامه‌ها" not in cached
+
+
+def test_the_menu_is_served_from_the_cache_until_a_page_changes(client, tree):
+    tree.portal_news.show_in_menus = True
+    tree.portal_news.save_revision().publish()
+    menu(client)
+    # A change the signals cannot see (a raw UPDATE) stays invisible while the version stands:
+    # the proof that the second request read the fragment rather than the database.
+    NewsIndexPage.objects.filter(pk=tree.portal_news.pk).update(title="عنوان بی‌نشان")
+    assert "عنوان بی‌نشان" not in menu(client)
+    content_version.bump()
+    assert "عنوان بی‌نشان" in menu(client)
+
+
+def test_unpublishing_and_deleting_a_menu_page_drop_it_from_the_menu(client, tree):
+    calendar = add_menu_page(tree)
+    assert "تقویم برنامه‌ها" in menu(client)
+    calendar.unpublish()
+    assert "تقویم برنامه‌ها" not in menu(client)
+    calendar.save_revision().publish()
+    assert "تقویم برنامه‌ها" in menu(client)
+    calendar.delete()
+    assert "تقویم برنامه‌ها" not in menu(client)
+
+
+def province_of(html, title):
+    """The province whose section of the neighbourhoods' list holds ``title``."""
+    for section in html.split('<section class="province"')[1:]:
+        if title in section:
+            return section.split("</a></h3>")[0].rsplit(">", 1)[-1]
+    return None
+
+
+def test_moving_a_page_updates_the_neighbourhood_lists(client, tree):
+    assert province_of(client.get(tree.index.url).content.decode(), "باغ خلج") == "مرکزی"
+    tree.bagh.move(tree.qom, pos="last-child")
+    assert province_of(client.get(tree.index.url).content.decode(), "باغ خلج") == "قم"
+    assert province_of(client.get("/").content.decode(), "باغ خلج") == "قم"
+
+
+def test_a_renamed_neighbourhood_shows_on_the_home_page_and_its_map(client, tree):
+    from decimal import Decimal
+
+    tree.bagh.latitude, tree.bagh.longitude = Decimal("34.091700"), Decimal("49.689200")
+    tree.bagh.save_revision().publish()
+    assert "باغ خلج" in client.get("/").content.decode()
+    assert "باغ خلج" in client.get("/offices/").content.decode()
+    tree.bagh.title = "باغ خلج نو"
+    tree.bagh.save_revision().publish()
+    assert "باغ خلج نو" in client.get("/").content.decode()
+    assert "دفتر تسهیلگری باغ خلج نو" in client.get("/offices/").json()[0]["name"]
+
+
+def test_the_version_survives_a_flushed_cache(client, tree):
+    menu(client)
+    cache.clear()
+    assert content_version.current()
+    assert client.get("/").status_code == 200
+
+
+def test_a_view_restriction_added_later_is_enforced_on_the_next_request(client, tree):
+    from wagtail.models import PageViewRestriction
+
+    assert "خیابان نمونه" in client.get(tree.bagh.url).content.decode()
+    PageViewRestriction.objects.create(page=tree.markazi, restriction_type=PageViewRestriction.PASSWORD, password="رمز")
+    html = client.get(tree.bagh.url).content.decode()
+    assert "خیابان نمونه" not in html and 'name="password"' in html
+    PageViewRestriction.objects.all().delete()
+    assert "خیابان نمونه" in client.get(tree.bagh.url).content.decode()
