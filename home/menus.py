@@ -2,13 +2,27 @@
 footer and the pages that link to a portal-wide page (all news, the programme calendar)."""
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Site
+from wagtail.models import Page
+
+from portal.languages import OWN_TEXT, locale_root_path
 
 
 def menu_pages(request):
+    # The menu of the request's language: the children of that language's home page, leaving out
+    # aliases of untranslated pages (they are 404s in this language).
     if not hasattr(request, "_main_menu"):
-        site = Site.find_for_request(request)
-        request._main_menu = list(site.root_page.get_children().live().in_menu()) if site else []
+        root_path = locale_root_path(request)
+        request._main_menu = (
+            list(
+                Page.objects.filter(depth=len(root_path) // Page.steplen + 1, path__startswith=root_path)
+                .live()
+                .in_menu()
+                .filter(OWN_TEXT)
+                .order_by("path")
+            )
+            if root_path
+            else []
+        )
     return request._main_menu
 
 
