@@ -10,6 +10,7 @@ LATIN_DIGITS = "0123456789"
 
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+_TO_ARABIC = str.maketrans(LATIN_DIGITS + PERSIAN_DIGITS, ARABIC_DIGITS * 2)
 
 
 def to_latin_digits(value):
@@ -22,6 +23,31 @@ def to_persian_digits(value):
     return str(value).translate(_TO_PERSIAN)
 
 
-def format_number(value):
-    """An integer with Persian digits and the Persian thousands separator (٬)."""
-    return to_persian_digits(f"{int(value):,}".replace(",", "٬"))
+def to_arabic_digits(value):
+    """Replace Latin and Persian digits with Arabic-Indic ones (٠١٢…); other characters are kept."""
+    return str(value).translate(_TO_ARABIC)
+
+
+def digits_for(language):
+    """Persian digits on Persian pages, Arabic-Indic on Arabic, Latin on the rest (English)."""
+    language = (language or "fa").split("-")[0]
+    return {"fa": "fa", "ar": "ar"}.get(language, "latin")
+
+
+def to_digits(value, language):
+    """``value`` with the digits of ``language`` (fa, ar, en …)."""
+    kind = digits_for(language)
+    if kind == "fa":
+        return to_persian_digits(value)
+    if kind == "ar":
+        return to_arabic_digits(value)
+    return to_latin_digits(value)
+
+
+def format_number(value, language="fa"):
+    """An integer with the language's digits and thousands separator: ۱۲٬۳۴۵, ١٢٬٣٤٥ or 12,345."""
+    text = f"{int(value):,}"
+    if digits_for(language) == "latin":
+        return text
+    # U+066C, the Arabic thousands separator, is the one Persian uses too.
+    return to_digits(text.replace(",", "٬"), language)
