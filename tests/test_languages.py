@@ -161,3 +161,24 @@ def test_english_page_text_that_we_control_has_no_persian(client, tree, english)
     if breadcrumbs:
         crumbs = re.findall(r"<a [^>]*>([^<]*)</a>", breadcrumbs.group(0))
         assert all(not PERSIAN_LETTERS.search(text) for text in crumbs), crumbs
+
+
+def test_sitemap_lists_every_language_with_alternates(client, tree, english):
+    import xml.etree.ElementTree as ET
+
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(response.content)
+    entries = {
+        url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        for url in root.findall("s:url", ns)
+    }
+    bagh_fa = "http://localhost/neighborhoods/markazi/bagh-khalaj/"
+    bagh_en = "http://localhost/en/neighborhoods/markazi/bagh-khalaj/"
+    assert {"http://localhost/", "http://localhost/en/", bagh_fa, bagh_en} <= set(entries)
+    assert entries[bagh_fa] == entries[bagh_en] == {"fa": bagh_fa, "en": bagh_en, "x-default": bagh_fa}
+    # A page in Persian only is listed once, without alternates; nothing of Qom under /en/.
+    assert entries["http://localhost/neighborhoods/qom/esmaeilabad/"] == {}
+    assert not any(loc.startswith("http://localhost/en/neighborhoods/qom") for loc in entries)
+    assert not any("/ar/" in loc for loc in entries)
