@@ -2,6 +2,7 @@
 limits. Gregorian date fields are replaced by Jalali ones."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from portal.fields import JalaliDateField
@@ -33,7 +34,7 @@ class ParticipationBaseForm(BaseForm):
     """Adds the honeypot and the double-submit token to every built form."""
 
     # Hidden from people by CSS and aria-hidden; bots that fill every input fill this one.
-    website = forms.CharField(required=False, label="وب‌سایت", max_length=200)
+    website = forms.CharField(required=False, label=_("وب‌سایت"), max_length=200)
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args, **kwargs):

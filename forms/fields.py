@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from portal.digits import to_latin_digits
@@ -48,7 +49,7 @@ class NationalCodeField(forms.CharField):
 
 class PersianIntegerField(forms.IntegerField):
     widget = NumericTextInput
-    default_error_messages = {"invalid": "یک عدد درست بنویسید."}
+    default_error_messages = {"invalid": _("یک عدد درست بنویسید.")}
 
     def to_python(self, value):
         return super().to_python(to_latin_digits(value) if isinstance(value, str) else value)
@@ -63,9 +64,9 @@ class PhotoField(forms.FileField):
 
     widget = forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})
     default_error_messages = {
-        "invalid_image": "فقط عکس JPEG یا PNG پذیرفته می‌شود.",
-        "too_large": "حجم عکس نباید بیشتر از {limit} مگابایت باشد.",
-        "too_many_pixels": "ابعاد عکس بیش از اندازه بزرگ است.",
+        "invalid_image": _("فقط عکس JPEG یا PNG پذیرفته می‌شود."),
+        "too_large": _("حجم عکس نباید بیشتر از {limit} مگابایت باشد."),
+        "too_many_pixels": _("ابعاد عکس بیش از اندازه بزرگ است."),
     }
     FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png")}
     # Phones save multi-picture JPEGs (MPO); the first picture is the photo.
@@ -122,7 +123,7 @@ class LocationField(forms.CharField):
     """A map point as «latitude, longitude», typed or filled by the phone's location button."""
 
     widget = LocationWidget
-    default_error_messages = {"invalid": "موقعیت را به شکل «عرض، طول» بنویسید، مانند 35.6892, 51.3890."}
+    default_error_messages = {"invalid": _("موقعیت را به شکل «عرض، طول» بنویسید، مانند 35.6892, 51.3890.")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 60)

@@ -14,6 +14,8 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from .models import Submission, SubmissionEvent
@@ -37,7 +39,7 @@ def read_form_token(token):
 
 
 def refusal(request, status, title, message):
-    """A Persian page for a refused request (too large, too fast, expired)."""
+    """A page for a refused request (too large, too fast, expired), in the active language."""
     html = render_to_string("participation/refused.html", {"title": title, "message": message, "back_url": request.path}, request=request)
     response = HttpResponse(html, status=status)
     if status == 429:
@@ -49,8 +51,8 @@ def _too_many(request, group, key, rate):
     return is_ratelimited(request, group=group, key=key, rate=rate, method=is_ratelimited.ALL, increment=True)
 
 
-HONEYPOT_FILLED = "فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید."
-TOKEN_EXPIRED = "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید."
+HONEYPOT_FILLED = _("فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
+TOKEN_EXPIRED = _("زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره بفرستید.")
 
 
 def refuse_early(request, max_bytes, too_large_message, ip_group="participation-ip"):
@@ -59,12 +61,17 @@ def refuse_early(request, max_bytes, too_large_message, ip_group="participation-
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        return refusal(request, 400, "درخواست نادرست", "اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید و بفرستید.")
+        return refusal(
+            request, 400, gettext("درخواست نادرست"), gettext("اندازه فرم فرستاده‌شده خوانا نیست. صفحه را دوباره باز کنید و بفرستید.")
+        )
     if length > max_bytes:
-        return refusal(request, 413, "حجم فرم زیاد است", too_large_message)
+        return refusal(request, 413, gettext("حجم فرم زیاد است"), too_large_message)
     if _too_many(request, ip_group, "ip", settings.PARTICIPATION_RATE_PER_IP):
         return refusal(
-            request, 429, "درخواست‌ها زیاد است", "از این نشانی در مدت کوتاهی فرم‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."
+            request,
+            429,
+            gettext("درخواست‌ها زیاد است"),
+            gettext("از این نشانی در مدت کوتاهی فرم‌های زیادی رسیده است. چند دقیقه دیگر دوباره تلاش کنید."),
         )
     return None
 
@@ -73,7 +80,10 @@ def refuse_mobile(request, mobile, group="participation-mobile"):
     """429 when this mobile has sent too many forms lately (counted once the form is valid); None to go on."""
     if mobile and _too_many(request, group, lambda _group, _request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
         return refusal(
-            request, 429, "درخواست‌ها زیاد است", "با این شماره همراه در مدت کوتاهی فرم‌های زیادی فرستاده شده است. کمی بعد دوباره تلاش کنید."
+            request,
+            429,
+            gettext("درخواست‌ها زیاد است"),
+            gettext("با این شماره همراه در مدت کوتاهی فرم‌های زیادی فرستاده شده است. کمی بعد دوباره تلاش کنید."),
         )
     return None
 
@@ -82,7 +92,7 @@ def handle_post(page, request):
     refused = refuse_early(
         request,
         settings.PARTICIPATION_MAX_REQUEST_BYTES,
-        "مجموع پاسخ‌ها و عکس‌ها بیش از اندازه مجاز است. عکس کوچک‌تری بفرستید.",
+        gettext("مجموع پاسخ‌ها و عکس‌ها بیش از اندازه مجاز است. عکس کوچک‌تری بفرستید."),
     )
     if refused:
         return refused

@@ -7,7 +7,7 @@ digits so codes cannot be enumerated.
 
 import secrets
 
-from portal.digits import to_latin_digits, to_persian_digits
+from portal.digits import for_language, to_latin_digits
 
 LENGTH = 8
 
@@ -22,6 +22,6 @@ def normalize(typed):
 
 
 def display(code):
-    """۱۲۳۴-۵۶۷۸: two groups are easier to read aloud."""
+    """۱۲۳۴-۵۶۷۸ (Latin digits on pages in other languages): two groups are easier to read aloud."""
     half = LENGTH // 2
-    return to_persian_digits(f"{code[:half]}-{code[half:]}") if code else ""
+    return for_language(f"{code[:half]}-{code[half:]}") if code else ""

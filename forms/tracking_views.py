@@ -8,10 +8,12 @@ answers the resident gave (a shared phone should not reveal them).
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import ALL, get_usage
 
-from portal.digits import to_latin_digits
+from portal.digits import for_language, to_latin_digits
 
 from . import tracking
 from .models import Submission
@@ -19,12 +21,12 @@ from .models import Submission
 
 class LookupForm(forms.Form):
     code = forms.CharField(
-        label="کد رهگیری",
+        label=_("کد رهگیری"),
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}),
     )
     last_digits = forms.CharField(
-        label="چهار رقم آخر شماره همراه",
+        label=_("چهار رقم آخر شماره همراه"),
         max_length=8,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off", "maxlength": "4"}),
     )
@@ -32,13 +34,13 @@ class LookupForm(forms.Form):
     def clean_code(self):
         code = tracking.normalize(self.cleaned_data["code"])
         if len(code) != tracking.LENGTH:
-            raise forms.ValidationError(f"کد رهگیری {tracking.LENGTH} رقم دارد.")
+            raise forms.ValidationError(gettext("کد رهگیری %(length)s رقم دارد.") % {"length": for_language(tracking.LENGTH)})
         return code
 
     def clean_last_digits(self):
         digits = to_latin_digits(self.cleaned_data["last_digits"]).strip()
         if len(digits) != 4 or not digits.isascii() or not digits.isdigit():
-            raise forms.ValidationError("چهار رقم آخر شماره همراه را بنویسید.")
+            raise forms.ValidationError(gettext("چهار رقم آخر شماره همراه را بنویسید."))
         return digits
 
 

@@ -5,17 +5,18 @@ Feeds keep RFC dates as the formats require; readers show them in their own cale
 
 import datetime
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
+from portal.context_processors import site_name
 from portal.jalali import tehran_tz
 
 FEED_ITEMS = 30
 
 
 class NewsRssFeed(Feed):
-    language = "fa"
+    # No fixed ``language``: Django then names the active one (fa, or en under /en/…).
 
     def get_object(self, request, index):
         self.request = request
@@ -23,13 +24,13 @@ class NewsRssFeed(Feed):
 
     def title(self, index):
         parent = index.get_parent()
-        return f"{index.title} — {parent.title}" if parent.depth > 2 else f"{index.title} — {settings.WAGTAIL_SITE_NAME}"
+        return f"{index.title} — {parent.title}" if parent.depth > 2 else f"{index.title} — {site_name()}"
 
     def link(self, index):
         return index.get_url(self.request)
 
     def description(self, index):
-        return f"تازه‌ترین خبرهای {index.get_parent().title}"
+        return gettext("تازه‌ترین خبرهای %(place)s") % {"place": index.get_parent().title}
 
     def items(self, index):
         return index.news()[:FEED_ITEMS]

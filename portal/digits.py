@@ -4,6 +4,8 @@ Python's ``int()`` and regex ``\\d`` accept every Unicode digit, so input is nor
 *before* it is validated, compared or stored; output on Persian pages is converted back.
 """
 
+from django.utils import translation
+
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
@@ -29,7 +31,8 @@ def to_arabic_digits(value):
 
 
 def digits_for(language):
-    """Persian digits on Persian pages, Arabic-Indic on Arabic, Latin on the rest (English)."""
+    """Persian digits on Persian pages (and where no language is active: commands, exports),
+    Arabic-Indic on Arabic pages, Latin on the rest (English)."""
     language = (language or "fa").split("-")[0]
     return {"fa": "fa", "ar": "ar"}.get(language, "latin")
 
@@ -44,8 +47,21 @@ def to_digits(value, language):
     return to_latin_digits(value)
 
 
-def format_number(value, language="fa"):
-    """An integer with the language's digits and thousands separator: ۱۲٬۳۴۵, ١٢٬٣٤٥ or 12,345."""
+def persian_active():
+    """Whether output should carry Persian digits: on Persian pages, and where no language is active
+    (commands, exports)."""
+    return digits_for(translation.get_language()) == "fa"
+
+
+def for_language(text):
+    """The text with the digits of the active language (Persian where none is active)."""
+    return to_digits(text, translation.get_language())
+
+
+def format_number(value, language=None):
+    """An integer with the digits and thousands separator of ``language`` (default: the active one):
+    ۱۲٬۳۴۵ in Persian, ١٢٬٣٤٥ in Arabic, 12,345 in English."""
+    language = language or translation.get_language()
     text = f"{int(value):,}"
     if digits_for(language) == "latin":
         return text

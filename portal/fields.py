@@ -1,6 +1,7 @@
 """Form fields that accept Persian input."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from . import jalali
 from .widgets import JalaliDateInput
@@ -10,7 +11,7 @@ class JalaliDateField(forms.DateField):
     """Accepts a Jalali date typed in Persian, Arabic or Latin digits; cleans to a Gregorian date."""
 
     widget = JalaliDateInput
-    default_error_messages = {"invalid": "تاریخ واردشده معتبر نیست."}
+    default_error_messages = {"invalid": _("تاریخ واردشده معتبر نیست.")}
 
     def __init__(self, *, input_formats=None, **kwargs):
         # input_formats belong to Gregorian parsing, which this field never does.

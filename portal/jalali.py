@@ -12,15 +12,35 @@ from zoneinfo import ZoneInfo
 import jdatetime
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 
-from .digits import to_latin_digits, to_persian_digits
+from .digits import for_language, to_latin_digits, to_persian_digits
 
+# Lazy, so pages in other languages show the month and day names of the active language.
 MONTHS = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    pgettext_lazy("Jalali month", "فروردین"),
+    pgettext_lazy("Jalali month", "اردیبهشت"),
+    pgettext_lazy("Jalali month", "خرداد"),
+    pgettext_lazy("Jalali month", "تیر"),
+    pgettext_lazy("Jalali month", "مرداد"),
+    pgettext_lazy("Jalali month", "شهریور"),
+    pgettext_lazy("Jalali month", "مهر"),
+    pgettext_lazy("Jalali month", "آبان"),
+    pgettext_lazy("Jalali month", "آذر"),
+    pgettext_lazy("Jalali month", "دی"),
+    pgettext_lazy("Jalali month", "بهمن"),
+    pgettext_lazy("Jalali month", "اسفند"),
 )
 # Saturday first, as the Iranian week runs.
-WEEKDAYS = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه")
+WEEKDAYS = (
+    pgettext_lazy("weekday", "شنبه"),
+    pgettext_lazy("weekday", "یکشنبه"),
+    pgettext_lazy("weekday", "دوشنبه"),
+    pgettext_lazy("weekday", "سه‌شنبه"),
+    pgettext_lazy("weekday", "چهارشنبه"),
+    pgettext_lazy("weekday", "پنجشنبه"),
+    pgettext_lazy("weekday", "جمعه"),
+)
 LOCALE = "fa_IR"
 
 
@@ -37,23 +57,29 @@ def to_jalali_date(value):
     return jdatetime.date.fromgregorian(date=value, locale=LOCALE)
 
 
-def format_date(value, digits="fa"):
+def _with_digits(text, digits):
+    """digits: "fa" for Persian, "latin" for Latin, None for those of the active language."""
+    if digits is None:
+        return for_language(text)
+    return to_persian_digits(text) if digits == "fa" else text
+
+
+def format_date(value, digits=None):
     """«۱۹ اسفند ۱۴۰۳» for a date or datetime; '' for None."""
     if value in (None, ""):
         return ""
     j = to_jalali_date(value)
-    text = f"{j.day} {MONTHS[j.month - 1]} {j.year}"
-    return to_persian_digits(text) if digits == "fa" else text
+    return _with_digits(f"{j.day} {MONTHS[j.month - 1]} {j.year}", digits)
 
 
-def format_datetime(value, digits="fa"):
+def format_datetime(value, digits=None):
     """«۱۹ اسفند ۱۴۰۳، ساعت ۱۴:۰۵» in Tehran time."""
     if value in (None, ""):
         return ""
     if timezone.is_aware(value):
         value = value.astimezone(tehran_tz())
-    text = f"{format_date(value, digits='latin')}، ساعت {value:%H:%M}"
-    return to_persian_digits(text) if digits == "fa" else text
+    text = gettext("%(date)s، ساعت %(time)s") % {"date": format_date(value, digits="latin"), "time": f"{value:%H:%M}"}
+    return _with_digits(text, digits)
 
 
 def format_numeric(value):
@@ -61,7 +87,7 @@ def format_numeric(value):
     if value in (None, ""):
         return ""
     j = to_jalali_date(value)
-    return to_persian_digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
+    return for_language(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
 
 
 def month_name(month):
@@ -88,13 +114,14 @@ def parse_date(text):
     text = to_latin_digits(text or "")
     match = _DATE_RE.match(text)
     if not match:
-        raise JalaliParseError("تاریخ را به شکل سال/ماه/روز بنویسید، مانند ۱۴۰۳/۱۲/۱۹.")
+        raise JalaliParseError(gettext("تاریخ را به شکل سال/ماه/روز بنویسید، مانند ۱۴۰۳/۱۲/۱۹."))
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
-        raise JalaliParseError("ماه باید عددی از ۱ تا ۱۲ باشد.")
+        raise JalaliParseError(gettext("ماه باید عددی از ۱ تا ۱۲ باشد."))
     try:
         return jdatetime.date(year, month, day, locale=LOCALE).togregorian()
     except ValueError:
         raise JalaliParseError(
-            f"{to_persian_digits(day)} {MONTHS[month - 1]} {to_persian_digits(year)} در تقویم وجود ندارد."
+            gettext("%(date)s در تقویم وجود ندارد.")
+            % {"date": for_language(f"{day} {MONTHS[month - 1]} {year}")}
         ) from None

@@ -4,6 +4,7 @@ accept Persian digits, so comparing unnormalised input would let odd strings thr
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from .digits import to_latin_digits
 
@@ -27,7 +28,7 @@ def normalize_mobile(value):
 
 def validate_mobile(value):
     if not _MOBILE.match(normalize_mobile(value)):
-        raise ValidationError("شماره همراه باید ۱۱ رقم باشد و با ۰۹ شروع شود، مانند ۰۹۱۲۱۲۳۴۵۶۷.", code="mobile")
+        raise ValidationError(gettext("شماره همراه باید ۱۱ رقم باشد و با ۰۹ شروع شود، مانند ۰۹۱۲۱۲۳۴۵۶۷."), code="mobile")
 
 
 def normalize_national_code(value):
@@ -47,4 +48,6 @@ def is_valid_national_code(value):
 
 def validate_national_code(value):
     if not is_valid_national_code(value):
-        raise ValidationError("کد ملی واردشده معتبر نیست. ده رقم کد ملی را بدون خط تیره بنویسید.", code="national_code")
+        raise ValidationError(
+            gettext("کد ملی واردشده معتبر نیست. ده رقم کد ملی را بدون خط تیره بنویسید."), code="national_code"
+        )

@@ -1,6 +1,7 @@
 """Jalali date input: a text box (so Persian keyboards work) with a calendar picker on top."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from . import jalali
 
@@ -17,7 +18,7 @@ class JalaliDateInput(forms.TextInput):
             "data-jdp": "",
             "inputmode": "numeric",
             "autocomplete": "off",
-            "placeholder": "۱۴۰۳/۱۲/۱۹",
+            "placeholder": _("۱۴۰۳/۱۲/۱۹"),
             "dir": "ltr",
             "size": "12",
         }

@@ -57,6 +57,20 @@ def test_publishing_news_purges_every_listing_that_shows_it(tree, recorder, djan
     assert not any("qom" in path for path in recorder.paths)
 
 
+def test_a_changed_date_purges_the_archive_month_the_news_leaves(
+    tree, recorder, django_capture_on_commit_callbacks
+):
+    news = publish_news(tree.bagh.news_index_page, "lights", datetime.date(2025, 3, 1))  # Esfand 1403
+    recorder.requests.clear()
+    news = NewsPage.objects.get(pk=news.pk)
+    news.date = datetime.date(2025, 3, 25)  # 5 Farvardin 1404
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+
+    for index_path in (f"{BAGH}news/", "/news/"):
+        assert {f"{index_path}1403/12/", f"{index_path}1404/1/"} <= recorder.paths
+
+
 def test_unpublishing_and_deleting_purge_the_same_listings(tree, recorder, django_capture_on_commit_callbacks):
     news = publish_news(tree.bagh.news_index_page, "gone", datetime.date(2025, 3, 1))
     recorder.requests.clear()

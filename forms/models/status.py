@@ -1,4 +1,16 @@
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+# The public labels of the default statuses (see the data migration), listed here so that makemessages
+# offers them for translation. A label an office writes itself is shown as written.
+DEFAULT_PUBLIC_LABELS = (
+    _("دریافت شد"),
+    _("در حال بررسی"),
+    _("به دستگاه مسئول ارجاع شد"),
+    _("انجام شد"),
+    _("پذیرفته نشد"),
+)
 
 
 class StatusQuerySet(models.QuerySet):
@@ -32,4 +44,5 @@ class Status(models.Model):
 
     @property
     def label_for_public(self):
-        return self.public_label or self.name
+        label = self.public_label or self.name
+        return gettext(label) if label else label

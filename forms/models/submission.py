@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .. import tracking
 from .status import Status
@@ -20,13 +21,13 @@ class Source(models.TextChoices):
 
 
 class Agency(models.TextChoices):
-    MUNICIPALITY = "municipality", "شهرداری"
-    WELFARE = "welfare", "بهزیستی"
-    RELIEF = "relief", "کمیته امداد"
-    HEALTH = "health", "مرکز بهداشت"
-    POLICE = "police", "انتظامی"
-    EDUCATION = "education", "آموزش و پرورش"
-    OTHER = "other", "دیگر"
+    MUNICIPALITY = "municipality", _("شهرداری")
+    WELFARE = "welfare", _("بهزیستی")
+    RELIEF = "relief", _("کمیته امداد")
+    HEALTH = "health", _("مرکز بهداشت")
+    POLICE = "police", _("انتظامی")
+    EDUCATION = "education", _("آموزش و پرورش")
+    OTHER = "other", _("دیگر")
 
 
 class SubmissionQuerySet(models.QuerySet):

@@ -82,13 +82,14 @@ class NewsPage(Page):
         from .index import NewsIndexPage
 
         ancestors = list(self.get_ancestors().filter(depth__gt=1))
-        month = jalali.to_jalali_date(self.date)
+        dates = {self.date, getattr(self, "_previous_date", None) or self.date}
+        months = [f"{month.year}/{month.month}/" for month in map(jalali.to_jalali_date, dates)]
         listings = Q(pk__in=[])
         for ancestor in ancestors:
             listings |= Q(depth=ancestor.depth + 1, path__startswith=ancestor.path)
         urls = ancestor_urls(self)
         for index in NewsIndexPage.objects.filter(listings):
-            urls += page_urls(index, "feed/", "feed/atom/", f"{month.year}/{month.month}/")
+            urls += page_urls(index, "feed/", "feed/atom/", *months)
         return urls
 
     def find_neighborhood(self):
@@ -100,4 +101,11 @@ class NewsPage(Page):
 
     def save(self, *args, **kwargs):
         self.neighborhood = self.find_neighborhood()
+        update_fields = kwargs.get("update_fields")
+        if self.pk and self.live and (update_fields is None or "date" in update_fields):
+            # Publishing may move the item to another archive month: remember the month it leaves, so the
+            # purge after publishing reaches that month's listing too.
+            stored = NewsPage.objects.filter(pk=self.pk, live=True).values_list("date", flat=True).first()
+            if stored is not None and stored != self.date:
+                self._previous_date = stored
         return super().save(*args, **kwargs)
