@@ -444,7 +444,7 @@ class DemoBuilder:
         if reply:
             changes["public_reply"] = ["", reply]
         if agency:
-            changes["referral_agency"] = ["", Agency(agency).label]
+            changes["referral_agency"] = ["", str(Agency(agency).label)]
             changes["referral_date"] = ["", handled.date().isoformat()]
         if item["referral_outcome"]:
             changes["referral_outcome"] = ["", item["referral_outcome"]]
