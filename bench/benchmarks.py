@@ -1,6 +1,6 @@
 """Runs every benchmark against the gunicorn that bench/run started, then prints and saves the figures.
 
-Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,…] [--profile]
+Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,…] [--profile]
 """
 
 import argparse
@@ -8,7 +8,7 @@ import time
 
 import django
 
-PARTS = ["queries", "search", "pages", "submissions", "inbox"]
+PARTS = ["queries", "search", "pages", "submissions", "inbox", "dashboard"]
 
 
 def volume():
@@ -35,11 +35,12 @@ def main():
     parser.add_argument("--profile", action="store_true", help="profile the slowest uncached page with pyinstrument")
     args = parser.parse_args()
     django.setup()
+    import dashboard
     import inbox
     import pages
     import queries
     import report
-    import search
+    import search_latency
     import submissions
 
     per_thread, limit = (50, 20) if args.quick else (200, 40)
@@ -48,7 +49,7 @@ def main():
     if "queries" in only:
         results["queries"] = queries.measure()
     if "search" in only:
-        results["search"] = search.measure()
+        results["search"] = search_latency.measure()
     if "pages" in only:
         results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit)
     if "submissions" in only:
@@ -56,6 +57,8 @@ def main():
                                   **submissions.measure(args.port, 3 if args.quick else 10, 2 * limit)}
     if "inbox" in only:
         results["inbox"] = inbox.measure(args.port, args.server_pid, 5 if args.quick else 20, 600)
+    if "dashboard" in only:
+        results["dashboard"] = dashboard.measure(args.port, 5 if args.quick else 20, 300)
     if args.profile and results.get("pages"):
         import profile_page
 

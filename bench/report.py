@@ -41,10 +41,14 @@ def table(results):
                   f"accepted {s['accepted']}, stored {s['stored']}, equal: {s['stored_equals_accepted']}, statuses {s['statuses']}"]
     q = results.get("search")
     if q:
-        b = q["baseline (primary-key lookup)"]
+        b = q["baseline (primary-key fetch)"]
         lines += ["", f"Search over {q['news_items']} news items ({q['backend']})",
-                  f"  search: p50 {q['search']['p50_ms']:.1f} ms, p95 {q['search']['p95_ms']:.1f} ms "
-                  f"(baseline primary-key lookup p50 {b['p50_ms']:.2f} ms)"]
+                  f"  baseline primary-key page fetch: p50 {b['p50_ms']:.2f} ms, p95 {b['p95_ms']:.2f} ms"]
+        for name in ("search", "suggestions", "wagtail backend (ranks every match)"):
+            f = q[name]
+            lines.append(f"  {name:<36} p50 {f['p50_ms']:>8.1f} ms  p95 {f['p95_ms']:>8.1f} ms  "
+                         f"({f['p50_ms'] / b['p50_ms']:.0f}× the primary-key fetch at p50)")
+        lines.append(f"  matches: {q['search']['matches']}")
     i = results.get("inbox")
     if i:
         lines += ["", f"Staff inbox (superuser session); rows by filter {i['rows_by_filter']}"]
@@ -54,6 +58,15 @@ def table(results):
             elif "rss_growth_mib" in f:
                 lines.append(f"  {name:<40} {f['rows']} rows, {f['mib']:.1f} MiB in {f['seconds']:.1f} s "
                              f"({f['rows'] / f['seconds']:.0f} rows/s), worker peak RSS growth {f['rss_growth_mib']:.1f} MiB  [{f['status']}]")
+    d = results.get("dashboard")
+    if d:
+        lines += ["", f"Reports dashboard (staff of {d['neighbourhood']['title']}: {d['neighbourhood']['submissions']} submissions; "
+                      f"province {d['province']['title']}; {d['all submissions']} in all)"]
+        for name, f in d.items():
+            if isinstance(f, dict) and "rps" in f:
+                lines.append(f"  {name:<44} p50 {f['p50_ms']:>8.1f} ms  p95 {f['p95_ms']:>8.1f} ms  {f['statuses']}")
+        for name, f in d["queries"].items():
+            lines.append(f"  SQL queries, {name:<62} {f['queries']:>4}  {f['status']}")
     if results.get("queries"):
         lines += ["", "SQL queries per page (in process, page cache off)"]
         for name, f in results["queries"].items():

@@ -1,6 +1,8 @@
 """The NGO application form: the organisation, up to three services, a contact person, consent."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from forms.builder import ParticipationBaseForm
 from forms.fields import MobileField, NumericTextInput, PersianIntegerField
@@ -11,6 +13,14 @@ from .validators import normalize_phone, validate_phone
 
 SERVICE_ROWS = 3
 MAX_COST_TOMAN = 10**9
+
+
+def _numbered(text, number):
+    return str(text) % {"number": number}
+
+
+# Lazy, so the inbox stores the labels in the portal's language whatever language the applicant read.
+_service_label = lazy(_numbered, str)
 
 
 class NeighborhoodChoiceField(forms.ModelChoiceField):
@@ -26,41 +36,47 @@ class NeighborhoodsField(forms.ModelMultipleChoiceField):
 class ApplicationForm(ParticipationBaseForm):
     """Reuses the honeypot («website») and the double-post token of the participation forms."""
 
-    org_name = forms.CharField(label="نام سازمان", max_length=200)
-    kind = forms.ChoiceField(label="نوع سازمان", choices=OrganizationKind.choices)
+    org_name = forms.CharField(label=_("نام سازمان"), max_length=200)
+    kind = forms.ChoiceField(label=_("نوع سازمان"), choices=OrganizationKind.choices)
     registration_number = forms.CharField(
-        label="شماره ثبت یا مجوز", required=False, max_length=40, widget=NumericTextInput
+        label=_("شماره ثبت یا مجوز"), required=False, max_length=40, widget=NumericTextInput
     )
     fields_of_activity = forms.CharField(
-        label="حوزه‌های فعالیت", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}), help_text="هر حوزه در یک سطر"
+        label=_("حوزه‌های فعالیت"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("هر حوزه در یک سطر"),
+
     )
     description = forms.CharField(
-        label="معرفی کوتاه", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("معرفی کوتاه"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )
     primary_neighborhood = NeighborhoodChoiceField(
-        label="محله اصلی فعالیت",
+        label=_("محله اصلی فعالیت"),
         queryset=NeighborhoodPage.objects.none(),
-        empty_label="یک محله را انتخاب کنید",
-        help_text="درخواست شما به دفتر تسهیلگری همین محله می‌رسد.",
+        empty_label=_("یک محله را انتخاب کنید"),
+        help_text=_("درخواست شما به دفتر تسهیلگری همین محله می‌رسد."),
     )
     other_neighborhoods = NeighborhoodsField(
-        label="محله‌های دیگری که پوشش می‌دهید",
+        label=_("محله‌های دیگری که پوشش می‌دهید"),
         queryset=NeighborhoodPage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    address = forms.CharField(label="نشانی", max_length=300)
+    address = forms.CharField(label=_("نشانی"), max_length=300)
     phone = forms.CharField(
-        label="تلفن ثابت", required=False, max_length=40,
+        label=_("تلفن ثابت"), required=False, max_length=40,
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "dir": "ltr", "autocomplete": "tel"}),
     )
-    email = forms.EmailField(label="رایانامه", required=False, max_length=254)
-    site_url = forms.URLField(label="وبگاه", required=False, max_length=200, assume_scheme="https")
-    contact_name = forms.CharField(label="نام و نام خانوادگی رابط", max_length=120)
-    contact_role = forms.CharField(label="سمت رابط", required=False, max_length=120)
-    contact_mobile = MobileField(label="شماره همراه رابط")
+    email = forms.EmailField(label=_("رایانامه"), required=False, max_length=254)
+    site_url = forms.URLField(label=_("وبگاه"), required=False, max_length=200, assume_scheme="https")
+    contact_name = forms.CharField(label=_("نام و نام خانوادگی رابط"), max_length=120)
+    contact_role = forms.CharField(label=_("سمت رابط"), required=False, max_length=120)
+    contact_mobile = MobileField(label=_("شماره همراه رابط"))
     consent = forms.BooleanField(
-        label="موافقم که دفتر تسهیلگری این اطلاعات را بررسی کند و پس از تأیید، نام، خدمت‌ها و راه‌های تماس سازمان را در فهرست عمومی منتشر کند.",
+        label=_(
+            "موافقم که دفتر تسهیلگری این اطلاعات را بررسی کند و پس از تأیید، نام، خدمت‌ها و راه‌های تماس سازمان را در فهرست عمومی منتشر کند."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -73,22 +89,22 @@ class ApplicationForm(ParticipationBaseForm):
         for number in range(1, SERVICE_ROWS + 1):
             required = number == 1
             prefix = f"service_{number}_"
-            self.fields[prefix + "name"] = forms.CharField(label=f"خدمت {number}: نام", max_length=160, required=required)
+            self.fields[prefix + "name"] = forms.CharField(label=_service_label(_("خدمت %(number)s: نام"), number), max_length=160, required=required)
             self.fields[prefix + "category"] = forms.ChoiceField(
-                label=f"خدمت {number}: دسته", choices=[("", "انتخاب کنید")] + ServiceCategory.choices, required=False
+                label=_service_label(_("خدمت %(number)s: دسته"), number), choices=[("", _("انتخاب کنید"))] + ServiceCategory.choices, required=False
             )
             self.fields[prefix + "target"] = forms.ChoiceField(
-                label=f"خدمت {number}: گروه هدف", choices=TargetGroup.choices, required=False, initial=TargetGroup.EVERYONE
+                label=_service_label(_("خدمت %(number)s: گروه هدف"), number), choices=TargetGroup.choices, required=False, initial=TargetGroup.EVERYONE
             )
             self.fields[prefix + "eligibility"] = forms.CharField(
-                label=f"خدمت {number}: شرایط استفاده", max_length=500, required=False
+                label=_service_label(_("خدمت %(number)s: شرایط استفاده"), number), max_length=500, required=False
             )
             self.fields[prefix + "cost"] = PersianIntegerField(
-                label=f"خدمت {number}: هزینه (تومان)", min_value=0, max_value=MAX_COST_TOMAN, required=False,
-                help_text="برای خدمت رایگان خالی بگذارید یا ۰ بنویسید.",
+                label=_service_label(_("خدمت %(number)s: هزینه (تومان)"), number), min_value=0, max_value=MAX_COST_TOMAN, required=False,
+                help_text=_("برای خدمت رایگان خالی بگذارید یا ۰ بنویسید."),
             )
             self.fields[prefix + "how"] = forms.CharField(
-                label=f"خدمت {number}: راه استفاده", max_length=500, required=False
+                label=_service_label(_("خدمت %(number)s: راه استفاده"), number), max_length=500, required=False
             )
 
     def clean_phone(self):
@@ -103,7 +119,7 @@ class ApplicationForm(ParticipationBaseForm):
         for number in range(1, SERVICE_ROWS + 1):
             prefix = f"service_{number}_"
             if data.get(prefix + "name") and not data.get(prefix + "category"):
-                self.add_error(prefix + "category", "دسته این خدمت را انتخاب کنید.")
+                self.add_error(prefix + "category", _("دسته این خدمت را انتخاب کنید."))
         return data
 
     def services(self):

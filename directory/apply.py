@@ -7,6 +7,8 @@ nothing. Only the shape of what is stored differs, so the helpers are reused rat
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
 from forms.models import Submission, SubmissionEvent
 from forms.models.submission import Kind
@@ -26,7 +28,9 @@ from .choices import OrganizationKind, ServiceCategory, TargetGroup
 
 def handle_application(page, request):
     refused = refuse_early(
-        request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE, "متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید."
+        request,
+        settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        gettext("متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید."),
     )
     if refused:
         return refused
@@ -58,13 +62,19 @@ def handle_application(page, request):
 
 
 def application_answers(form):
-    """(data, labels) as the inbox shows them. Choices are stored by their Persian label so staff read
-    them as the applicant did; ``directory.conversion`` maps them back."""
+    """(data, labels) as the inbox shows them. Choices and labels are stored in the portal's language
+    (Persian) whatever language the applicant used, so staff read every application alike;
+    ``directory.conversion`` maps the choices back."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _answers(form)
+
+
+def _answers(form):
     cleaned = form.cleaned_data
     others = [n for n in cleaned.get("other_neighborhoods") or [] if n.pk != cleaned["primary_neighborhood"].pk]
     rows = [
         ("org_name", cleaned["org_name"]),
-        ("kind", OrganizationKind(cleaned["kind"]).label),
+        ("kind", str(OrganizationKind(cleaned["kind"]).label)),
         ("registration_number", cleaned.get("registration_number", "")),
         ("fields_of_activity", cleaned["fields_of_activity"]),
         ("description", cleaned.get("description", "")),
@@ -82,8 +92,8 @@ def application_answers(form):
         prefix = f"service_{number}_"
         rows += [
             (prefix + "name", service["name"]),
-            (prefix + "category", ServiceCategory(service["category"]).label),
-            (prefix + "target", TargetGroup(service["target_group"]).label),
+            (prefix + "category", str(ServiceCategory(service["category"]).label)),
+            (prefix + "target", str(TargetGroup(service["target_group"]).label)),
             (prefix + "eligibility", service["eligibility"]),
             (prefix + "cost", service["cost_rials"] // 10 if service["cost_rials"] else 0),
             (prefix + "how", service["how_to_apply"]),

@@ -1,6 +1,8 @@
 """An NGO application in the inbox becomes a draft listing in the directory, services included."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
@@ -17,7 +19,9 @@ class ConversionError(Exception):
 
 
 def _by_label(choices, label, default):
-    return {str(choice.label): choice.value for choice in choices}.get(label, default)
+    # Applications store choices by their label in the portal's language (directory.apply).
+    with translation.override(settings.LANGUAGE_CODE):
+        return {str(choice.label): choice.value for choice in choices}.get(label, default)
 
 
 def services_from(data):

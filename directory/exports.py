@@ -40,7 +40,7 @@ def directory_csv(organizations):
     for org in organizations:
         base = [
             org.title,
-            OrganizationKind(org.kind).label,
+            str(OrganizationKind(org.kind).label),
             org.registration_number,
             "؛ ".join(n.title for n in org.neighborhoods.all()),
             org.phone,
@@ -83,7 +83,7 @@ def assets_csv(neighborhood, assets):
         writer.writerow(
             [
                 asset.title,
-                asset.asset_type.name,
+                asset.asset_type.label,
                 asset.get_ownership_display(),
                 asset.address,
                 asset.phone,

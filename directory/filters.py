@@ -1,6 +1,7 @@
 """The directory's filter form: what residents choose above the list of organisations."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from neighborhoods.models import NeighborhoodPage
 from portal.text import ZWNJ, normalize
@@ -13,16 +14,16 @@ def _blank(label, choices):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label="جست‌وجو", required=False, max_length=100)
-    neighborhood = forms.TypedChoiceField(label="محله", required=False, coerce=int, empty_value=None)
-    category = forms.ChoiceField(label="دسته خدمت", required=False, choices=_blank("همه دسته‌ها", ServiceCategory.choices))
-    target = forms.ChoiceField(label="گروه هدف", required=False, choices=_blank("همه گروه‌ها", TargetGroup.choices))
-    kind = forms.ChoiceField(label="نوع سازمان", required=False, choices=_blank("همه نوع‌ها", OrganizationKind.choices))
+    q = forms.CharField(label=_("جست‌وجو"), required=False, max_length=100)
+    neighborhood = forms.TypedChoiceField(label=_("محله"), required=False, coerce=int, empty_value=None)
+    category = forms.ChoiceField(label=_("دسته خدمت"), required=False, choices=_blank(_("همه دسته‌ها"), ServiceCategory.choices))
+    target = forms.ChoiceField(label=_("گروه هدف"), required=False, choices=_blank(_("همه گروه‌ها"), TargetGroup.choices))
+    kind = forms.ChoiceField(label=_("نوع سازمان"), required=False, choices=_blank(_("همه نوع‌ها"), OrganizationKind.choices))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         neighborhoods = NeighborhoodPage.objects.live().order_by("title").values_list("pk", "title")
-        self.fields["neighborhood"].choices = _blank("همه محله‌ها", neighborhoods)
+        self.fields["neighborhood"].choices = _blank(_("همه محله‌ها"), neighborhoods)
 
     def filter(self, queryset):
         """``queryset`` narrowed by the valid filters; an invalid value (a made-up id) is ignored."""

@@ -1,12 +1,14 @@
 """Places as the map script reads them: {name, kind, lat, lng, url}."""
 
+from django.utils.translation import gettext
+
 
 def office_place(neighborhood, request=None):
     # With the request, Wagtail reads the site root paths once per request rather than once per link
     # (from the cache): the front page lists every office.
     return {
-        "name": f"دفتر تسهیلگری {neighborhood.title}",
-        "kind": "دفتر تسهیلگری",
+        "name": gettext("دفتر تسهیلگری %(neighborhood)s") % {"neighborhood": neighborhood.title},
+        "kind": gettext("دفتر تسهیلگری"),
         "lat": float(neighborhood.latitude),
         "lng": float(neighborhood.longitude),
         "url": neighborhood.get_url(request) or "",

@@ -8,9 +8,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Registered here, after wagtail.admin has registered its own, so ours replaces it.
         from . import admin_fields  # noqa: F401
+        from . import admin_timestamps
         from . import purge
 
         purge.register()
+        admin_timestamps.install()
 
         from django.apps import apps
         from django.db.models.signals import post_migrate

@@ -90,6 +90,15 @@ def format_numeric(value):
     return for_language(f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
 
 
+def format_numeric_datetime(value):
+    """۱۴۰۳/۱۲/۱۹ ۲۳:۳۰ in Tehran time — what the admin's date-and-time inputs show and accept."""
+    if value in (None, ""):
+        return ""
+    if timezone.is_aware(value):
+        value = value.astimezone(tehran_tz())
+    return f"{format_numeric(value)} {to_persian_digits(f'{value:%H:%M}')}"
+
+
 def month_name(month):
     return MONTHS[int(month) - 1]
 
@@ -125,3 +134,23 @@ def parse_date(text):
             gettext("%(date)s در تقویم وجود ندارد.")
             % {"date": for_language(f"{day} {MONTHS[month - 1]} {year}")}
         ) from None
+
+
+_TIME_RE = re.compile(r"^\s*(\d{1,2})\s*:\s*(\d{1,2})(?:\s*:\s*(\d{1,2}))?\s*$")
+
+
+def parse_datetime(text):
+    """Parse «۱۴۰۳/۱۲/۱۹ ۲۳:۳۰» (any digits; seconds optional; no time means midnight) into a naive
+    Gregorian datetime on the wall clock it was typed in; the caller makes it aware in Tehran time."""
+    text = to_latin_digits(text or "").strip()
+    date_part, _, time_part = text.partition(" ")
+    day = parse_date(date_part)
+    if not time_part.strip():
+        return datetime.datetime.combine(day, datetime.time())
+    match = _TIME_RE.match(time_part)
+    if not match:
+        raise JalaliParseError("زمان را به شکل ساعت:دقیقه بنویسید، مانند ۱۴:۳۰.")
+    hour, minute, second = (int(part or 0) for part in match.groups())
+    if hour > 23 or minute > 59 or second > 59:
+        raise JalaliParseError("ساعت باید از ۰ تا ۲۳ و دقیقه از ۰ تا ۵۹ باشد.")
+    return datetime.datetime.combine(day, datetime.time(hour, minute, second))

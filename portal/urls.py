@@ -33,6 +33,7 @@ if settings.DEBUG:
 # Persian is the default language and has no prefix; other languages get /en/… and so on.
 urlpatterns += i18n_patterns(
     path("track/", track, name="track"),
+    path("search/", include("search.urls")),
     path("safety-map/", include("reports.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,26 +1,34 @@
-"""Jalali date input: a text box (so Persian keyboards work) with a calendar picker on top."""
+"""Jalali date inputs: a text box (so Persian keyboards work) with a calendar picker on top."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import jalali
 
+MEDIA_CSS = ["vendor/jalalidatepicker/jalalidatepicker.min.css", "css/jalali-picker.css"]
+MEDIA_JS = ["vendor/jalalidatepicker/jalalidatepicker.min.js", "js/jalali-picker.js"]
+
 
 class JalaliDateInput(forms.TextInput):
     """Shows the stored Gregorian date as ۱۴۰۳/۱۲/۱۹ and opens a Saturday-first Jalali calendar.
 
     Not ``type="date"``: browsers' date inputs are Gregorian. Not read-only: phones must be able to
-    type, and the server normalises whatever digits arrive.
+    type, and the server normalises whatever digits arrive. The picker runs with times switched on
+    (for JalaliDateTimeInput), so a date-only input says so with ``data-jdp-only-date``.
     """
+
+    placeholder = _("۱۴۰۳/۱۲/۱۹")
+    picker_attrs = {"data-jdp": "", "data-jdp-only-date": ""}
+    size = "12"
 
     def __init__(self, attrs=None):
         defaults = {
-            "data-jdp": "",
+            **self.picker_attrs,
             "inputmode": "numeric",
             "autocomplete": "off",
-            "placeholder": _("۱۴۰۳/۱۲/۱۹"),
+            "placeholder": self.placeholder,
             "dir": "ltr",
-            "size": "12",
+            "size": self.size,
         }
         super().__init__({**defaults, **(attrs or {})})
 
@@ -30,8 +38,23 @@ class JalaliDateInput(forms.TextInput):
         if isinstance(value, str):
             # Re-displaying what the person typed (e.g. after a validation error).
             return value
+        return self.format_jalali(value)
+
+    def format_jalali(self, value):
         return jalali.format_numeric(value)
 
     class Media:
-        css = {"all": ["vendor/jalalidatepicker/jalalidatepicker.min.css", "css/jalali-picker.css"]}
-        js = ["vendor/jalalidatepicker/jalalidatepicker.min.js", "js/jalali-picker.js"]
+        css = {"all": MEDIA_CSS}
+        js = MEDIA_JS
+
+
+class JalaliDateTimeInput(JalaliDateInput):
+    """A Jalali day and a Tehran wall-clock time, «۱۴۰۳/۱۲/۱۹ ۲۳:۳۰»; the picker shows the month grid
+    and hour and minute lists."""
+
+    placeholder = "۱۴۰۳/۱۲/۱۹ ۱۴:۳۰"
+    picker_attrs = {"data-jdp": ""}
+    size = "18"
+
+    def format_jalali(self, value):
+        return jalali.format_numeric_datetime(value)

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext, gettext_lazy as _
 from django_ratelimit.core import ALL, get_usage
 
 from forms import tracking
@@ -19,16 +20,16 @@ from .seats import cancel
 
 class CancelForm(forms.Form):
     code = forms.CharField(
-        label="کد رهگیری",
+        label=_("کد رهگیری"),
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}),
     )
-    mobile = MobileField(label="شماره همراهی که با آن ثبت‌نام کردید")
+    mobile = MobileField(label=_("شماره همراهی که با آن ثبت‌نام کردید"))
 
     def clean_code(self):
         code = tracking.normalize(self.cleaned_data["code"])
         if len(code) != tracking.LENGTH:
-            raise forms.ValidationError(f"کد رهگیری {tracking.LENGTH} رقم دارد.")
+            raise forms.ValidationError(gettext("کد رهگیری %(length)s رقم دارد.") % {"length": tracking.LENGTH})
         return code
 
 

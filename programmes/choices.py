@@ -1,22 +1,23 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    COURSE = "course", "دوره آموزشی"
-    EVENT = "event", "رویداد"
-    SERVICE = "service", "خدمت"
-    OCCASION = "occasion", "مناسبت"
+    COURSE = "course", _("دوره آموزشی")
+    EVENT = "event", _("رویداد")
+    SERVICE = "service", _("خدمت")
+    OCCASION = "occasion", _("مناسبت")
 
 
 class Audience(models.TextChoices):
-    EVERYONE = "everyone", "همه"
-    WOMEN = "women", "زنان"
-    YOUTH = "youth", "جوانان"
-    CHILDREN = "children", "کودکان"
-    TEENS = "teens", "نوجوانان"
-    ELDERLY = "elderly", "سالمندان"
-    FAMILIES = "families", "خانواده‌ها"
-    JOBSEEKERS = "jobseekers", "جویندگان کار"
+    EVERYONE = "everyone", _("همه")
+    WOMEN = "women", _("زنان")
+    YOUTH = "youth", _("جوانان")
+    CHILDREN = "children", _("کودکان")
+    TEENS = "teens", _("نوجوانان")
+    ELDERLY = "elderly", _("سالمندان")
+    FAMILIES = "families", _("خانواده‌ها")
+    JOBSEEKERS = "jobseekers", _("جویندگان کار")
 
 
 class NationalCode(models.TextChoices):
@@ -28,15 +29,15 @@ class NationalCode(models.TextChoices):
 class Status(models.TextChoices):
     """What a programme is now; worked out from its dates, seats and flags (see ProgramPage.status)."""
 
-    UPCOMING = "upcoming", "به‌زودی"
-    OPEN = "open", "ثبت‌نام باز است"
-    FULL = "full", "ظرفیت تکمیل"
-    RUNNING = "running", "در حال برگزاری"
-    FINISHED = "finished", "برگزار شد"
-    CANCELLED = "cancelled", "لغو شد"
+    UPCOMING = "upcoming", _("به‌زودی")
+    OPEN = "open", _("ثبت‌نام باز است")
+    FULL = "full", _("ظرفیت تکمیل")
+    RUNNING = "running", _("در حال برگزاری")
+    FINISHED = "finished", _("برگزار شد")
+    CANCELLED = "cancelled", _("لغو شد")
 
 
 class Seat(models.TextChoices):
-    CONFIRMED = "confirmed", "قطعی"
-    WAITLISTED = "waitlisted", "فهرست انتظار"
-    CANCELLED = "cancelled", "لغوشده"
+    CONFIRMED = "confirmed", _("قطعی")
+    WAITLISTED = "waitlisted", _("فهرست انتظار")
+    CANCELLED = "cancelled", _("لغوشده")

@@ -1,12 +1,13 @@
 """The filters of the programme calendar, shared by its listing, its month grid and its iCal feed."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from neighborhoods.models import NeighborhoodPage
 
 from .choices import Audience, Kind
 
-INVALID = "این گزینه در فهرست نیست."
+INVALID = _("این گزینه در فهرست نیست.")
 
 
 class NeighborhoodChoiceField(forms.ModelChoiceField):
@@ -16,23 +17,23 @@ class NeighborhoodChoiceField(forms.ModelChoiceField):
 
 class ProgramFilterForm(forms.Form):
     neighborhood = NeighborhoodChoiceField(
-        label="محله",
+        label=_("محله"),
         queryset=NeighborhoodPage.objects.none(),
         required=False,
-        empty_label="همه محله‌ها",
+        empty_label=_("همه محله‌ها"),
         error_messages={"invalid_choice": INVALID},
     )
     kind = forms.ChoiceField(
-        label="نوع", choices=[("", "همه")] + Kind.choices, required=False, error_messages={"invalid_choice": INVALID}
+        label=_("نوع"), choices=[("", pgettext_lazy("filter", "همه"))] + Kind.choices, required=False, error_messages={"invalid_choice": INVALID}
     )
     audience = forms.ChoiceField(
-        label="مخاطبان",
-        choices=[("", "همه")] + Audience.choices,
+        label=_("مخاطبان"),
+        choices=[("", pgettext_lazy("filter", "همه"))] + Audience.choices,
         required=False,
         error_messages={"invalid_choice": INVALID},
     )
-    free = forms.BooleanField(label="فقط رایگان", required=False)
-    open = forms.BooleanField(label="فقط با ثبت‌نام باز", required=False)
+    free = forms.BooleanField(label=_("فقط رایگان"), required=False)
+    open = forms.BooleanField(label=_("فقط با ثبت‌نام باز"), required=False)
 
     def __init__(self, data=None, *, locale=None, **kwargs):
         super().__init__(data, **kwargs)

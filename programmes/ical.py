@@ -5,6 +5,7 @@ import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import pgettext
 from icalendar import Calendar, Event
 
 from portal import jalali
@@ -26,7 +27,7 @@ def build_calendar(programmes, request, name):
     host = request.get_host().split(":")[0]
     for program in programmes:
         url = program.get_full_url(request)
-        location = "، ".join(part for part in (program.place_name, program.place_address) if part)
+        location = pgettext("list separator", "، ").join(part for part in (program.place_name, program.place_address) if part)
         for session in program.sorted_sessions():
             event = Event()
             event.add("uid", f"programme-{program.pk}-session-{session.pk}@{host}")
@@ -36,7 +37,7 @@ def build_calendar(programmes, request, name):
             event.add("summary", program.title)
             event.add("description", f"{program.summary}\n{url}")
             event.add("url", url)
-            event.add("categories", [Kind(program.kind).label])
+            event.add("categories", [str(Kind(program.kind).label)])
             if location:
                 event.add("location", location)
             event.add("status", "CANCELLED" if program.cancelled else "CONFIRMED")

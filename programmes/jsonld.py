@@ -2,7 +2,10 @@
 
 import json
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from .choices import Status
 
@@ -29,7 +32,7 @@ def event_data(program, request):
         "name": program.title,
         "description": program.summary,
         "url": program.get_full_url(request),
-        "inLanguage": "fa",
+        "inLanguage": translation.get_language() or settings.LANGUAGE_CODE,
         "eventStatus": STATUS.get(program.status(), "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _address(program),
@@ -50,7 +53,7 @@ def event_data(program, request):
         data["subEvent"] = [
             {
                 "@type": "Event",
-                "name": f"{program.title} — جلسه {index}",
+                "name": gettext("%(title)s — جلسه %(number)s") % {"title": program.title, "number": index},
                 "startDate": session.start_datetime.isoformat(),
                 "endDate": session.end_datetime.isoformat(),
             }

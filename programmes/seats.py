@@ -12,7 +12,9 @@ from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from wagtail.models import Page
 
 from forms.models import Status, Submission, SubmissionEvent
@@ -34,11 +36,12 @@ class SignupRefused(Exception):
         self.code = code
 
 
-ALREADY_SIGNED_UP = "با این شماره همراه پیش‌تر در این برنامه ثبت‌نام شده است. برای دیدن وضعیت آن از کد رهگیری‌تان استفاده کنید."
-FULL = "ظرفیت این برنامه و فهرست انتظار آن تکمیل است."
-CLOSED = "ثبت‌نام این برنامه اکنون باز نیست."
+ALREADY_SIGNED_UP = _(
+    "با این شماره همراه پیش‌تر در این برنامه ثبت‌نام شده است. برای دیدن وضعیت آن از کد رهگیری‌تان استفاده کنید."
+)
+FULL = _("ظرفیت این برنامه و فهرست انتظار آن تکمیل است.")
+CLOSED = _("ثبت‌نام این برنامه اکنون باز نیست.")
 CANCELLED_STATUS = "cancelled"  # created by programmes/migrations/0002
-TOO_MANY_PEOPLE = "در هر ثبت‌نام دست‌کم یک و دست‌بالا {limit} نفر پذیرفته می‌شود."
 
 
 @dataclass
@@ -79,7 +82,7 @@ def register(program, signup, token=None, user=None, source="online"):
     if not program.signup_is_open():
         raise SignupRefused(CLOSED, "closed")
     if not 1 <= signup.people <= program.max_people_per_signup:
-        raise SignupRefused(TOO_MANY_PEOPLE.format(limit=format_number(program.max_people_per_signup)), "people")
+        raise SignupRefused(too_many_people(program.max_people_per_signup), "people")
     try:
         with transaction.atomic():
             _lock(program.pk)
@@ -202,13 +205,35 @@ def promote(program):
         return promoted
 
 
+def too_many_people(limit):
+    return ngettext(
+        "در هر ثبت‌نام دست‌کم یک و دست‌بالا %(limit)s نفر پذیرفته می‌شود.",
+        "در هر ثبت‌نام دست‌کم یک و دست‌بالا %(limit)s نفر پذیرفته می‌شود.",
+        limit,
+    ) % {"limit": format_number(limit)}
+
+
 def signup_message(registration):
+    """The SMS after signing up, in the language of the page the resident signed up on."""
     program, code = registration.program, registration.submission.tracking_display
+    values = {"title": program.title, "code": code}
     if registration.state == Seat.CONFIRMED:
-        return f"ثبت‌نام شما در «{program.title}» قطعی شد. کد رهگیری: {code}"
-    return f"ظرفیت «{program.title}» پر است و شما در فهرست انتظار هستید. اگر جایی باز شود خبرتان می‌کنیم. کد رهگیری: {code}"
+        return gettext("ثبت‌نام شما در «%(title)s» قطعی شد. کد رهگیری: %(code)s") % values
+    return (
+        gettext(
+            "ظرفیت «%(title)s» پر است و شما در فهرست انتظار هستید. اگر جایی باز شود خبرتان می‌کنیم. کد رهگیری: %(code)s"
+        )
+        % values
+    )
 
 
 def promoted_message(registration, program):
+    """The SMS to someone moved up from the waitlist. Whoever freed the seat (another resident, staff)
+    may be reading another language, and the registration does not keep the resident's: the portal's
+    default language, then."""
     code = registration.submission.tracking_display
-    return f"جایی در «{program.title}» باز شد و ثبت‌نام شما قطعی است. کد رهگیری: {code}"
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("جایی در «%(title)s» باز شد و ثبت‌نام شما قطعی است. کد رهگیری: %(code)s") % {
+            "title": program.title,
+            "code": code,
+        }

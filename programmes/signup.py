@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.db import IntegrityError
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 
 from forms.fields import MobileField, NationalCodeField, PersianIntegerField
 from forms.models import Submission
@@ -20,18 +21,18 @@ from .seats import CLOSED, Signup, SignupRefused, register
 
 class SignupForm(forms.Form):
     name = forms.CharField(
-        label="نام و نام خانوادگی", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("نام و نام خانوادگی"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    mobile = MobileField(label="شماره همراه", help_text="کد رهگیری و خبر تغییرها به این شماره پیامک می‌شود.")
-    national_code = NationalCodeField(label="کد ملی", required=False)
-    people = PersianIntegerField(label="شمار نفرات")  # limits are the programme's, set in __init__
+    mobile = MobileField(label=_("شماره همراه"), help_text=_("کد رهگیری و خبر تغییرها به این شماره پیامک می‌شود."))
+    national_code = NationalCodeField(label=_("کد ملی"), required=False)
+    people = PersianIntegerField(label=_("شمار نفرات"))  # limits are the programme's, set in __init__
     consent = forms.BooleanField(
-        label="می‌پذیرم که نام و شماره همراهم برای هماهنگی این برنامه در اختیار دفتر تسهیلگری محله باشد.",
-        error_messages={"required": "برای ثبت‌نام باید این بند را بپذیرید."},
+        label=_("می‌پذیرم که نام و شماره همراهم برای هماهنگی این برنامه در اختیار دفتر تسهیلگری محله باشد."),
+        error_messages={"required": _("برای ثبت‌نام باید این بند را بپذیرید.")},
     )
     # Left empty by people; bots fill it (hidden with CSS, not with type=hidden).
     website = forms.CharField(
-        label="وب‌سایت",
+        label=_("وب‌سایت"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
@@ -45,14 +46,22 @@ class SignupForm(forms.Form):
         limit = program.max_people_per_signup
         shown = format_number(limit)
         self.fields["people"] = PersianIntegerField(
-            label="شمار نفرات",
+            label=_("شمار نفرات"),
             min_value=1,
             max_value=limit,
             initial=1,
-            help_text=f"خودتان و همراهانتان؛ دست‌بالا {shown} نفر.",
+            help_text=ngettext(
+                "خودتان و همراهانتان؛ دست‌بالا %(limit)s نفر.", "خودتان و همراهانتان؛ دست‌بالا %(limit)s نفر.", limit
+            )
+            % {"limit": shown},
             error_messages={
-                "min_value": "دست‌کم یک نفر.",
-                "max_value": f"در هر ثبت‌نام دست‌بالا {shown} نفر پذیرفته می‌شود.",
+                "min_value": _("دست‌کم یک نفر."),
+                "max_value": ngettext(
+                    "در هر ثبت‌نام دست‌بالا %(limit)s نفر پذیرفته می‌شود.",
+                    "در هر ثبت‌نام دست‌بالا %(limit)s نفر پذیرفته می‌شود.",
+                    limit,
+                )
+                % {"limit": shown},
             },
         )
         if program.national_code == NationalCode.NOT_ASKED:
@@ -98,7 +107,7 @@ def handle_signup(program, request):
     refused = refuse_early(
         request,
         settings.PARTICIPATION_MAX_REQUEST_BYTES,
-        "آنچه فرستاده شد بیش از اندازه مجاز است.",
+        gettext("آنچه فرستاده شد بیش از اندازه مجاز است."),
         ip_group="programme-signup-ip",
     )
     if refused:

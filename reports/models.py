@@ -24,6 +24,9 @@ class MonthlyReport(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="تهیه‌کننده", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField("زمان تهیه", auto_now_add=True)
+    # The PDF made from the kept figures (reports/pdf.py), stored under media/private/, which no web
+    # server serves: staff download it through the admin's scoped view.
+    pdf = models.FileField("PDF", upload_to="private/reports/monthly/%Y/", blank=True)
 
     class Meta:
         ordering = ["-year", "-month", "-created_at", "-pk"]

@@ -18,7 +18,9 @@ urlpatterns = [
     path("safety/", safety.StaffSafetyMapView.as_view(), name="safety"),
     path("monthly/", monthly.MonthlyReportsView.as_view(), name="monthly"),
     path("monthly/<int:pk>/", monthly.PrintView.as_view(), name="monthly_print"),
+    path("monthly/<int:pk>/pdf/", monthly.PdfView.as_view(), name="monthly_pdf"),
     path("monthly/province/", monthly.PrintView.as_view(), name="monthly_province"),
+    path("monthly/province/pdf/", monthly.PdfView.as_view(), name="monthly_province_pdf"),
 ]
 
 

@@ -418,6 +418,63 @@ def test_query_count_does_not_grow_with_submissions(world, client, url, query):
     assert with_ten <= 40
 
 
+def add_spread(w, count, neighborhood=None):
+    """``count`` submissions of Bagh-e Khalaj over ten months (Ordibehesht 1404 to Bahman 1404), in every
+    status and with every assignee, each with a staff change and some with a public reply."""
+    rows = []
+    for number in range(count):
+        rows.append(
+            Submission(
+                page=[w.problem, w.survey][number % 2],
+                neighborhood=neighborhood or w.tree.bagh,
+                form_title="فرم",
+                data={"topic": "روشنایی", "main": "بیکاری", "rating": str(1 + number % 5)},
+                status=[w.new, w.in_review, w.done][number % 3],
+                assignee=[None, w.staff_a, w.helper_a][number % 3],
+                tracking_code=f"{60000000 + number + Submission.objects.count() * 1000:08d}",
+                replied_at=at(2025, 12, 1) if number % 4 == 0 else None,
+            )
+        )
+    made = Submission.objects.bulk_create(rows)
+    for number, row in enumerate(made):
+        created = at(2025, 5, 1) + datetime.timedelta(days=29 * (number % 10) + number % 25, hours=number % 24)
+        Submission.objects.filter(pk=row.pk).update(created_at=created)
+    SubmissionEvent.objects.bulk_create(
+        [SubmissionEvent(submission=row, user=w.staff_a, action="changed", changes={"status": ["a", "b"]}) for row in made]
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param({}, id="this-month"),
+        pytest.param(ABAN, id="aban"),
+        pytest.param({"from": "1404/02/01", "to": "1404/11/30"}, id="ten-months"),
+    ],
+)
+def test_a_neighbourhoods_dashboard_costs_the_same_queries_with_5_or_60_submissions(world, client, query):
+    """The staff member's own dashboard: every figure is counted in the database, so sixty submissions
+    across ten months, three statuses and three assignees cost exactly the queries five do."""
+    c = client_for(client, world.staff_a)
+    add_spread(world, 5)
+    with_five = count_queries(c, DASHBOARD, query)
+    add_spread(world, 55)
+    with_sixty = count_queries(c, DASHBOARD, query)
+    assert with_sixty == with_five, f"{with_five} queries with 5 submissions, {with_sixty} with 60"
+    assert with_five <= 40
+
+
+def test_an_empty_dashboard_costs_what_a_busy_one_does(world, client):
+    """Nothing to measure (no submissions, so no response times) is not a cheaper page either."""
+    c = client_for(client, world.second_staff)
+    query = {"from": "1404/02/01", "to": "1404/11/30"}
+    empty = count_queries(c, DASHBOARD, query)
+    add_spread(world, 60, neighborhood=world.second)
+    busy = count_queries(c, DASHBOARD, query)
+    assert c.get(DASHBOARD, query).context["figures"]["response"]["first_response_count"] == 60
+    assert busy == empty, f"{empty} queries with none, {busy} with 60"
+
+
 # --- the safety map ----------------------------------------------------------------------------------
 
 

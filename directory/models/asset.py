@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.indexing import NORMALISED_FIELDS, SearchableText
+
 from forms.fields import NumericTextInput
 
 from ..choices import Owner
@@ -19,7 +21,7 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class AssetPage(MapPoint, Page):
+class AssetPage(SearchableText, MapPoint, Page):
     asset_type = models.ForeignKey(
         "directory.AssetType", verbose_name="نوع", on_delete=models.PROTECT, related_name="assets"
     )
@@ -37,7 +39,9 @@ class AssetPage(MapPoint, Page):
         "میزبان برنامه‌ها", default=False, help_text="دفتر می‌تواند برنامه‌ها و دوره‌های محله را اینجا برگزار کند."
     )
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("asset_type_id")]
+    search_text_fields = ("summary", "description", "address", "facilities")
+    search_excerpt_fields = ("summary", "description")
+    search_fields = Page.search_fields + [*NORMALISED_FIELDS, index.FilterField("asset_type_id")]
     api_fields = [
         APIField("asset_type_name"),
         APIField("ownership"),
@@ -128,7 +132,7 @@ class AssetPage(MapPoint, Page):
     def map_place(self, url=None):
         return {
             "name": self.title,
-            "kind": self.asset_type.name,
+            "kind": self.asset_type.label,
             "lat": float(self.latitude),
             "lng": float(self.longitude),
             "url": url or "",

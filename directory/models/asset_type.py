@@ -1,4 +1,24 @@
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
+
+# The names migration 0002 gives the default types, marked so the catalogues translate them. The
+# database keeps the Persian name; ``label`` shows it in the reader's language while a catalogue
+# knows it, and as typed for the types an office adds itself.
+DEFAULT_NAMES = (
+    gettext_noop("مسجد"),
+    gettext_noop("تکیه و حسینیه"),
+    gettext_noop("مدرسه"),
+    gettext_noop("بوستان"),
+    gettext_noop("مرکز بهداشت و سلامت"),
+    gettext_noop("سرای محله"),
+    gettext_noop("کتابخانه"),
+    gettext_noop("زمین و سالن ورزشی"),
+    gettext_noop("سالن اجتماعات"),
+    gettext_noop("پایگاه بسیج"),
+    gettext_noop("پاتوق محله"),
+    gettext_noop("کسب‌وکار محلی"),
+    gettext_noop("کارگاه"),
+)
 
 
 class AssetType(models.Model):
@@ -16,3 +36,8 @@ class AssetType(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name as the public pages show it."""
+        return gettext(self.name) if self.name else ""

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -35,5 +36,5 @@ class AssetHours(Orderable):
 
     def __str__(self):
         if self.closed:
-            return f"{self.get_weekday_display()}: تعطیل"
+            return gettext("%(day)s: تعطیل") % {"day": self.get_weekday_display()}
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"

@@ -1,8 +1,10 @@
 """An NGO, charity, cooperative or agency that serves one or more neighbourhoods."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -10,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
+
+from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from forms.fields import NumericTextInput
 from portal.digits import to_latin_digits
@@ -28,7 +32,7 @@ def search_text(*parts):
     return f"{normalize(text)} {normalize(text.replace(ZWNJ, ''))}"
 
 
-class OrganizationPage(MapPoint, Page):
+class OrganizationPage(SearchableText, MapPoint, Page):
     kind = models.CharField("نوع", max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.NGO)
     registration_number = models.CharField(
         "شماره ثبت یا مجوز", max_length=40, blank=True,
@@ -56,7 +60,9 @@ class OrganizationPage(MapPoint, Page):
     )
     search_text = models.TextField(blank=True, editable=False)
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
+    search_text_fields = ("summary", "fields_of_activity", "description")
+    search_excerpt_fields = ("summary", "description")
+    search_fields = Page.search_fields + [*NORMALISED_FIELDS, index.FilterField("kind")]
     api_fields = [
         APIField("kind"),
         APIField("registration_number"),
@@ -139,13 +145,16 @@ class OrganizationPage(MapPoint, Page):
 
     def refresh_search_text(self):
         services = list(self.services.all())
-        self.search_text = search_text(
-            self.title,
-            self.summary,
-            self.fields_of_activity,
-            self.get_kind_display(),
-            *[f"{s.name} {s.description} {s.get_category_display()} {s.get_target_group_display()}" for s in services],
-        )
+        # The stored words are Persian whatever language the editor's admin is in: the page's own text
+        # is Persian, and the search folds Persian.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.search_text = search_text(
+                self.title,
+                self.summary,
+                self.fields_of_activity,
+                self.get_kind_display(),
+                *[f"{s.name} {s.description} {s.get_category_display()} {s.get_target_group_display()}" for s in services],
+            )
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()

@@ -8,10 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.indexing import NORMALISED_FIELDS, SearchableText
+
 from directory.neighborhood_routes import NeighborhoodDirectoryMixin
 
 
-class NeighborhoodPage(NeighborhoodDirectoryMixin, Page):
+class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
     """One neighbourhood: its facilitation office and its progress council."""
 
     city = models.CharField("شهر", max_length=80)
@@ -42,9 +44,10 @@ class NeighborhoodPage(NeighborhoodDirectoryMixin, Page):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
+    search_text_fields = ("city", "district", "summary", "introduction")
+    search_excerpt_fields = ("summary", "introduction")
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("introduction"),
+        *NORMALISED_FIELDS,
         index.FilterField("city"),
     ]
 

@@ -9,6 +9,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from search.indexing import NORMALISED_FIELDS, SearchableText
+
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -27,7 +29,7 @@ class NewsPageQuerySet(PageQuerySet):
         )
 
 
-class NewsPage(Page):
+class NewsPage(SearchableText, Page):
     date = models.DateField("تاریخ خبر", default=timezone.localdate)
     lead = models.TextField("لید", max_length=500, help_text="یک بند کوتاه که در فهرست خبرها دیده می‌شود")
     body = RichTextField("متن خبر")
@@ -49,9 +51,10 @@ class NewsPage(Page):
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
+    search_text_fields = ("lead", "body")
+    search_excerpt_fields = ("lead", "body")
     search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
+        *NORMALISED_FIELDS,
         index.FilterField("date"),
         index.FilterField("neighborhood"),
     ]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "programmes",
     "directory",
     "reports",
+    "search",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -15,6 +15,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from search.indexing import NORMALISED_FIELDS, SearchableText
+
 from portal import jalali
 from portal.money import format_money
 
@@ -117,7 +119,7 @@ class ProgramPageQuerySet(PageQuerySet):
         return self.filter(ends_at__gte=timezone.now(), cancelled=False)
 
 
-class ProgramPage(RoutablePageMixin, Page):
+class ProgramPage(SearchableText, RoutablePageMixin, Page):
     """A course, event, service or occasion of one neighbourhood, with sessions and online sign-up."""
 
     kind = models.CharField("نوع برنامه", max_length=20, choices=Kind.choices, default=Kind.COURSE)
@@ -183,9 +185,10 @@ class ProgramPage(RoutablePageMixin, Page):
     objects = PageManager.from_queryset(ProgramPageQuerySet)()
     base_form_class = ProgramPageForm
 
+    search_text_fields = ("summary", "body")
+    search_excerpt_fields = ("summary", "body")
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
+        *NORMALISED_FIELDS,
         index.FilterField("kind"),
         index.FilterField("audience"),
         index.FilterField("neighborhood"),

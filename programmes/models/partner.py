@@ -1,13 +1,14 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable
 
 
 class PartnerRole(models.TextChoices):
-    ORGANISER = "organiser", "برگزارکننده"
-    PARTNER = "partner", "همکار"
-    SPONSOR = "sponsor", "حامی مالی"
+    ORGANISER = "organiser", _("برگزارکننده")
+    PARTNER = "partner", _("همکار")
+    SPONSOR = "sponsor", _("حامی مالی")
 
 
 class ProgramPartner(Orderable):

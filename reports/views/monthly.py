@@ -1,10 +1,13 @@
 """Monthly reports: made by one action for a neighbourhood and a Jalali month, kept, listed by scope
-(a coordinator sees the province's together) and printed from a page of their own."""
+(a coordinator sees the province's together) and printed from a page of their own or downloaded as a PDF."""
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 
@@ -123,6 +126,9 @@ class MonthlyReportsView(ReportsAdminMixin, TemplateView):
         data = form.cleaned_data
         with transaction.atomic():
             report = make_report(data["neighborhood"], data["year"], data["month"], data["highlights"], request.user)
+        from .. import pdf
+
+        pdf.store_quietly(report, request)
         messages.success(request, f"{report} ساخته و نگه داشته شد.")
         return redirect("reports_admin:monthly_print", pk=report.pk)
 
@@ -148,7 +154,21 @@ class PrintView(View):
             except Http404 as refusal:
                 messages.error(request, str(refusal))
                 return redirect("reports_admin:monthly")
-        return render(request, "reports/print.html", {"reports": reports, "title": title, "print_mode": True})
+        return self.respond(request, reports, title)
+
+    def respond(self, request, reports, title):
+        return render(
+            request,
+            "reports/print.html",
+            {"reports": reports, "title": title, "print_mode": True, "pdf_url": self.pdf_url(request, reports)},
+        )
+
+    def pdf_url(self, request, reports):
+        if self.kwargs.get("pk") is not None:
+            return reverse("reports_admin:monthly_pdf", args=[reports[0].pk])
+        first = reports[0]
+        query = urlencode({"province": self.province.pk, "year": first.year, "month": first.month})
+        return f"{reverse('reports_admin:monthly_province_pdf')}?{query}"
 
     def province_reports(self, request):
         """The latest report of each neighbourhood of a province in the user's scope, for one month."""
@@ -166,6 +186,7 @@ class PrintView(View):
             raise Http404("ماه باید عددی از ۱ تا ۱۲ باشد.")
         if province is None:
             raise Http404(OUT_OF_SCOPE)
+        self.province = province
         inside = neighborhoods_for(request.user).filter(path__startswith=province.path)
         if not inside.exists():
             raise Http404(OUT_OF_SCOPE)
@@ -180,3 +201,22 @@ class PrintView(View):
             raise Http404("برای این ماه هنوز گزارشی از محله‌های این استان ساخته نشده است.")
         reports = list(latest.values())
         return reports, f"گزارش‌های {reports[0].month_label} استان {province.title}"
+
+
+class PdfView(PrintView):
+    """The same report(s) as a PDF made on the server from the kept figures (reports/pdf.py), scoped exactly
+    like the printable page because it is the printable page's view with another response."""
+
+    def respond(self, request, reports, title):
+        # Imported here: WeasyPrint loads Pango when imported, which no other admin screen needs.
+        from .. import pdf
+
+        response = HttpResponse(pdf.together(reports, title, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{self.filename(request, reports)}"'
+        return response
+
+    def filename(self, request, reports):
+        first = reports[0]
+        if self.kwargs.get("pk") is not None:
+            return f"monthly-report-{first.year}-{first.month:02d}-{first.neighborhood_id}-{first.pk}.pdf"
+        return f"monthly-reports-{first.year}-{first.month:02d}-province-{self.province.pk}.pdf"

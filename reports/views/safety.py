@@ -1,6 +1,7 @@
 """The safety map of defenceless spaces: exact points for staff of the scope, a coarse grid for everyone."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from neighborhoods.models import NeighborhoodPage
@@ -10,7 +11,7 @@ from ..scope import choices_for
 from .common import ReportsAdminMixin
 
 STAFF_TITLE = "نقشه فضاهای بی‌دفاع"
-PUBLIC_TITLE = "نقشه ایمنی محله‌ها: فضاهای بی‌دفاع شهری"
+PUBLIC_TITLE = _("نقشه ایمنی محله‌ها: فضاهای بی‌دفاع شهری")
 
 
 class StaffSafetyMapView(ReportsAdminMixin, TemplateView):

@@ -2,14 +2,17 @@
 
 The demo's Bagh-e Khalaj has four defenceless-space reports in one 500 m cell: the public map shows that cell's
 count and never a report's point. The facilitator of Bagh-e Khalaj makes last month's report from the admin menu
-and gets the printable page (Vazirmatn, RTL, Jalali). Both pages are checked with axe-core; the map also for a
+and gets the printable page (Vazirmatn, RTL, Jalali), then downloads its PDF. Both pages are checked with axe-core; the map also for a
 phone layout that does not overflow.
 
 Run alone with: .venv/bin/python -m pytest tests/browser/test_reports_pages.py -q
 Screenshots land in test-artifacts/screenshots/reports-*.png.
 """
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from .test_participation_flow import PASSWORD, axe_problems, log_in, page_problems, submit  # noqa: F401
 from .test_public_pages import (  # demo_snapshot and demo_urls are fixtures
@@ -78,6 +81,18 @@ def test_facilitator_makes_and_prints_the_monthly_report(live_server, open_page,
     assert desk.evaluate("() => document.documentElement.dir") == "rtl"
     problems += axe_problems(desk, "the printable monthly report")
     problems += page_problems(recorder)
+
+    # The PDF made on the server, from the link on the printable page.
+    with desk.expect_download() as download_info:
+        desk.locator("a.report-print__pdf").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(f"-{report.pk}.pdf")
+    content = open(download.path(), "rb").read()
+    assert content.startswith(b"%PDF-")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "پاکسازی زمین رهاشده خیابان یاس" in text  # the extracted text has no ZWNJ
+    assert "باغ خلج" in text
+
     desk.emulate_media(media="print")
     desk.screenshot(path=str(screenshot_dir / "reports-monthly-print.png"), full_page=True)
     assert not problems, "\n\n".join(problems)

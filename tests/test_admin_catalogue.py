@@ -1,0 +1,121 @@
+"""The admin screens staff use every day read Persian: Wagtail's own strings (our catalogue fills what Wagtail's
+Persian catalogue lacks, locale/fa/LC_MESSAGES/django.po) and our own screens.
+
+Real admin GETs as a logged-in superuser whose admin language is the default (fa); the text a person sees (text
+nodes, titles and placeholders, not scripts or styles) is searched for English words.
+"""
+
+import datetime
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from tests.conftest import add_news, make_image
+from tests.test_admin_jalali import edit
+
+pytestmark = pytest.mark.django_db
+
+# Words Wagtail shows on these screens; each of them was English before our catalogue (or must stay Persian).
+ENGLISH = [
+    "Help", "Pages", "Page", "Edit", "Publish", "Schedule", "Live", "Draft", "Updated", "Save schedule",
+    "Set schedule", "Set publishing schedule", "No publishing schedule set", "just now", "Keyboard shortcuts",
+    "Date updated", "View history", "First published", "Published", "Draft saved", "Sort by", "Focal point",
+    "Show filters", "Filter by", "Usage", "Comments", "Toggle sidebar", "Search all pages", "Owner", "Back",
+    "Exploring", "Visible to all", "Privacy and access", "Theme preferences", "Images", "Documents",
+]
+# Latin text our own screens may show: keyboard keys in Wagtail's shortcut list, file formats, the user name.
+ALLOWED_LATIN = {"Ctrl", "Alt", "Shift", "Esc", "XLSX", "CSV", "Wagtail", "admin", "Root", "Actions"}
+
+
+class VisibleText(HTMLParser):
+    HIDDEN = {"script", "style", "svg", "template"}
+    VOID = {"input", "meta", "link", "br", "img", "hr", "source", "use", "path", "col", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.open = []
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+        for name, value in attrs:
+            if name in ("title", "placeholder", "data-w-tooltip-content-value") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        while self.open and self.open[-1] != tag:
+            self.open.pop()
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if not self.HIDDEN & set(self.open) and data.strip():
+            self.parts.append(" ".join(data.split()))
+
+
+def visible_text(html):
+    parser = VisibleText()
+    parser.feed(html)
+    return "\n".join(parser.parts)
+
+
+@pytest.fixture
+def screens(tree, admin_client):
+    news, _ = add_news(tree.bagh.news_index_page, 2, start=datetime.date(2025, 3, 9))
+    image = make_image()
+    document = get_document_model().objects.create(title="گزارش", file=ContentFile(b"%PDF-1.4", name="report.pdf"))
+    # A scheduled draft, so that the status panel shows the schedule.
+    assert edit(admin_client, news, go_live_at="۱۴۱۰/۰۶/۳۱ ۲۳:۳۰", **{"action-publish": "publish"}).status_code == 302
+    return {
+        "dashboard": "/admin/",
+        "explorer": f"/admin/pages/{tree.bagh.news_index_page.pk}/",
+        "edit": f"/admin/pages/{news.pk}/edit/",
+        "history": f"/admin/pages/{news.pk}/history/",
+        "images": "/admin/images/",
+        "image": f"/admin/images/{image.pk}/",
+        "documents": "/admin/documents/",
+        "document": f"/admin/documents/edit/{document.pk}/",
+        "account": "/admin/account/",
+    }
+
+
+def test_wagtail_screens_staff_use_daily_have_no_english_left(screens, admin_client):
+    found = {}
+    for name, url in screens.items():
+        response = admin_client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        text = visible_text(response.content.decode())
+        words = [word for word in ENGLISH if re.search(rf"(?<![A-Za-z-]){re.escape(word)}(?![A-Za-z])", text)]
+        if words:
+            found[name] = words
+    assert not found, found
+
+
+def test_publishing_schedule_dialog_and_help_menu_are_persian(screens, admin_client):
+    html = admin_client.get(screens["edit"]).content.decode()
+    for persian in ("تعیین زمان‌بندی انتشار", "ذخیره زمان‌بندی", "آغاز انتشار:", "زمان‌بندی انتشار"):
+        assert persian in html, persian
+    dashboard = admin_client.get(screens["dashboard"]).content.decode()
+    assert "راهنما" in dashboard and "راهنمای ویراستاران واگتیل" in dashboard
+
+
+@pytest.mark.parametrize("url", ["/admin/inbox/", "/admin/reports/", "/admin/programmes/"])
+def test_our_own_admin_screens_are_persian(tree, admin_client, url):
+    response = admin_client.get(url, follow=True)
+    assert response.status_code == 200
+    text = visible_text(response.content.decode())
+    latin = set(re.findall(r"[A-Za-z][A-Za-z'-]+", text)) - ALLOWED_LATIN
+    assert not latin, sorted(latin)
+    assert re.search(r"[\u0600-\u06FF]{3,}", text)
+
+
+def test_admin_scripts_get_persian_for_what_wagtails_catalogue_lacks(admin_client):
+    # The admin's JavaScript catalogue (Django's JavaScriptCatalog) also reads our locale/fa djangojs.po.
+    catalogue = admin_client.get("/admin/jsi18n/").content.decode()
+    for english, persian in (("Collapse all", "بستن همه"), ("Expand all", "باز کردن همه"), ("Add a comment", "افزودن نظر")):
+        assert f'"{english}": {json.dumps(persian)}' in catalogue, english
