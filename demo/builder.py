@@ -189,6 +189,9 @@ class DemoBuilder:
 
         build_directory(self, home)
         self.programme_venues()
+        from .translation_builder import build_english
+
+        build_english(self, home)
         return self.result
 
     # --- pages ---------------------------------------------------------------------------------
@@ -216,7 +219,8 @@ class DemoBuilder:
     def home_page(self):
         root = Page.get_first_root_node()
         data = dict(content.HOME)
-        existing = HomePage.objects.child_of(root).first()
+        # The Persian home page: the translations of it are its siblings.
+        existing = HomePage.objects.child_of(root).filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if existing is not None:
             data["slug"] = existing.slug
         else:

@@ -3,6 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
+
 from directory.accounts import ensure_organization_group
 from directory.apply import create_application
 from directory.models import AssetHours, AssetPage, AssetType, DirectoryIndexPage, NGOApplicationPage, OrganizationPage
@@ -25,7 +27,10 @@ def _numbered(rows):
 
 
 def build_directory(builder, home):
-    neighborhoods = {page.slug: page for page in NeighborhoodPage.objects.all()}
+    # The Persian pages: the English translations share their slugs.
+    neighborhoods = {
+        page.slug: page for page in NeighborhoodPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    }
     types = {kind.slug: kind for kind in AssetType.objects.all()}
     for slug, items in content.ASSETS.items():
         neighborhood = neighborhoods[slug]

@@ -5,20 +5,29 @@ The list is kept in the cache under the content version (portal/content_version.
 published, moved or deleted anywhere replaces the version, so a new menu page shows at once."""
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Site
+from wagtail.models import Page
+
+from portal.languages import OWN_TEXT, locale_root_path
 
 from portal.content_version import cached_value
 
 
 def menu_pages(request):
+    # The menu of the request's language: the children of that language's home page, leaving out
+    # aliases of untranslated pages (they are 404s in this language).
     if not hasattr(request, "_main_menu"):
-        site = Site.find_for_request(request)
-        if site is None:
-            request._main_menu = []
-        else:
-            request._main_menu = cached_value(
-                request, "menu-pages", [site.pk], lambda: list(site.root_page.get_children().live().in_menu())
+        root_path = locale_root_path(request)
+
+        def pages():
+            return list(
+                Page.objects.filter(depth=len(root_path) // Page.steplen + 1, path__startswith=root_path)
+                .live()
+                .in_menu()
+                .filter(OWN_TEXT)
+                .order_by("path")
             )
+
+        request._main_menu = cached_value(request, "menu-pages", [root_path], pages) if root_path else []
     return request._main_menu
 
 

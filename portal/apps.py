@@ -13,3 +13,11 @@ class PortalConfig(AppConfig):
         purge.register()
         content_version.register()
         admin_timestamps.install()
+
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from .languages import ensure_locales
+
+        # After Wagtail's migrations, which make the default locale.
+        post_migrate.connect(ensure_locales, sender=apps.get_app_config("wagtailcore"), dispatch_uid="portal-ensure-locales")

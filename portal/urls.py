@@ -3,13 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory.api import api_router
 from forms.tracking_views import track
 
 from . import views
+from .sitemap import sitemap
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"

@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import re
+from html import escape
 from decimal import Decimal
 
 import pytest
@@ -96,7 +98,7 @@ def test_output_lists_the_logins(demo):
 @pytest.mark.django_db
 def test_welcome_page_is_replaced_by_the_home_page(demo):
     root = Page.get_first_root_node()
-    [home] = root.get_children().specific()
+    [home] = root.get_children().filter(locale__language_code="fa").specific()
     assert isinstance(home, HomePage) and home.live
     assert home.title == "محله" and home.tagline and home.intro
     site = Site.objects.get(is_default_site=True)
@@ -108,11 +110,11 @@ def test_welcome_page_is_replaced_by_the_home_page(demo):
 
 @pytest.mark.django_db
 def test_neighbourhoods_across_provinces(demo):
-    neighborhoods = list(NeighborhoodPage.objects.live())
+    neighborhoods = list(NeighborhoodPage.objects.filter(locale__language_code="fa").live())
     assert len(neighborhoods) >= 6
     provinces = {neighborhood.province.pk for neighborhood in neighborhoods}
     assert len(provinces) >= 4
-    assert ProvincePage.objects.live().filter(pk__in=provinces).count() == len(provinces)
+    assert ProvincePage.objects.filter(locale__language_code="fa").live().filter(pk__in=provinces).count() == len(provinces)
     for neighborhood in neighborhoods:
         assert neighborhood.city and neighborhood.district and neighborhood.summary and neighborhood.introduction
         assert neighborhood.office_address and neighborhood.office_phone and neighborhood.office_started
@@ -126,7 +128,7 @@ def test_neighbourhoods_across_provinces(demo):
 
 @pytest.mark.django_db
 def test_inline_rows_keep_their_order(demo):
-    bagh = NeighborhoodPage.objects.get(slug="bagh-khalaj")
+    bagh = NeighborhoodPage.objects.filter(locale__language_code="fa").get(slug="bagh-khalaj")
     [province] = [p for p in content.PROVINCES if p["slug"] == "markazi"]
     [data] = [n for n in province["neighborhoods"] if n["slug"] == "bagh-khalaj"]
     assert [m.name for m in bagh.council_members.all()] == [m["name"] for m in data["council_members"]]
@@ -138,14 +140,14 @@ def test_one_province_uses_the_four_dimensions(demo):
     dimensions = {CommitteeScope.SOCIAL, CommitteeScope.ECONOMIC, CommitteeScope.PHYSICAL, CommitteeScope.ENVIRONMENTAL}
     assert any(
         {committee.scope for committee in neighborhood.committees.all()} == dimensions
-        for neighborhood in NeighborhoodPage.objects.all()
+        for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").all()
     )
 
 
 @pytest.mark.django_db
 def test_each_neighbourhood_has_illustrated_news(demo):
-    for neighborhood in NeighborhoodPage.objects.live():
-        news = list(NewsPage.objects.live().descendant_of(neighborhood))
+    for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").live():
+        news = list(NewsPage.objects.filter(locale__language_code="fa").live().descendant_of(neighborhood))
         assert len(news) >= 5
         for item in news:
             assert item.neighborhood_id == neighborhood.pk
@@ -158,14 +160,14 @@ def test_each_neighbourhood_has_illustrated_news(demo):
 
 @pytest.mark.django_db
 def test_portal_news_index_lists_every_neighbourhood(demo):
-    portal = NewsIndexPage.objects.get(depth=3, slug="news")
-    assert portal.news().count() == NewsPage.objects.live().count() >= 30
+    portal = NewsIndexPage.objects.filter(locale__language_code="fa").get(depth=3, slug="news")
+    assert portal.news().count() == NewsPage.objects.filter(locale__language_code="fa").live().count() >= 30
 
 
 @pytest.mark.django_db
 def test_staff_and_coordinators_are_in_their_groups(demo):
-    bagh = NeighborhoodPage.objects.get(slug="bagh-khalaj")
-    roudaki = NeighborhoodPage.objects.get(slug="roudaki")
+    bagh = NeighborhoodPage.objects.filter(locale__language_code="fa").get(slug="bagh-khalaj")
+    roudaki = NeighborhoodPage.objects.filter(locale__language_code="fa").get(slug="roudaki")
     staff = User.objects.get(username="staff-bagh-khalaj")
     groups = set(staff.groups.values_list("name", flat=True))
     assert groups == {staff_group_name(bagh)}
@@ -181,14 +183,14 @@ def test_staff_and_coordinators_are_in_their_groups(demo):
 
 @pytest.mark.django_db
 def test_every_neighbourhood_has_a_staff_login(demo):
-    for neighborhood in NeighborhoodPage.objects.all():
+    for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").all():
         user = User.objects.get(username=content.staff_username(neighborhood.slug))
         assert user.groups.filter(name=staff_group_name(neighborhood)).exists()
 
 
 @pytest.mark.django_db
 def test_edited_demo_content_is_restored_without_duplicates(demo):
-    news = NewsPage.objects.get(slug="tree-planting-day")
+    news = NewsPage.objects.filter(locale__language_code="fa").get(slug="tree-planting-day")
     news.title = "عنوان ویرایش‌شده"
     news.save_revision().publish()
     User.objects.filter(username="staff-roudaki").update(password="!")
@@ -199,7 +201,7 @@ def test_edited_demo_content_is_restored_without_duplicates(demo):
     assert {key: value for key, value in after.items() if key != "revisions"} == {
         key: value for key, value in before.items() if key != "revisions"
     }
-    assert NewsPage.objects.get(pk=news.pk).title == "صد و بیست نهال در حاشیه کوی امام سجاد کاشته شد"
+    assert NewsPage.objects.filter(locale__language_code="fa").get(pk=news.pk).title == "صد و بیست نهال در حاشیه کوی امام سجاد کاشته شد"
     assert User.objects.get(username="staff-roudaki").check_password(content.DEMO_PASSWORD)
 
 
@@ -221,7 +223,7 @@ def test_existing_home_page_is_kept():
     home = HomePageFactory(parent=root, slug="home")
     Site.objects.create(hostname="example.org", port=80, root_page=home, is_default_site=True)
     load_demo()
-    assert list(HomePage.objects.values_list("pk", flat=True)) == [home.pk]
+    assert list(HomePage.objects.filter(locale__language_code="fa").values_list("pk", flat=True)) == [home.pk]
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
 
 
@@ -282,7 +284,7 @@ def demo_forms(neighborhood):
 
 @pytest.mark.django_db
 def test_each_neighbourhood_has_the_four_participation_forms(demo):
-    for neighborhood in NeighborhoodPage.objects.live():
+    for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").live():
         forms = demo_forms(neighborhood)
         assert set(forms) == set(DEMO_FORMS)
         for slug, (kind, keys) in DEMO_FORMS.items():
@@ -299,7 +301,7 @@ def test_each_neighbourhood_has_the_four_participation_forms(demo):
 
 @pytest.mark.django_db
 def test_demo_form_questions(demo):
-    forms = demo_forms(NeighborhoodPage.objects.get(slug="roudaki"))
+    forms = demo_forms(NeighborhoodPage.objects.filter(locale__language_code="fa").get(slug="roudaki"))
 
     def questions(slug):
         return {question.key: question for question in forms[slug].form_fields.all()}
@@ -339,7 +341,7 @@ def test_demo_form_questions(demo):
 @pytest.mark.django_db
 def test_every_demo_form_renders(demo, client):
     pages = list(ParticipationFormPage.objects.live())
-    assert len(pages) == 4 * NeighborhoodPage.objects.live().count()
+    assert len(pages) == 4 * NeighborhoodPage.objects.filter(locale__language_code="fa").live().count()
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -354,7 +356,7 @@ def test_demo_submissions_fill_every_inbox(demo):
     from django.utils import timezone
 
     now = timezone.now()
-    for neighborhood in NeighborhoodPage.objects.live():
+    for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").live():
         forms = {page.pk: page for page in demo_forms(neighborhood).values()}
         submissions = list(
             Submission.objects.filter(neighborhood=neighborhood, kind="form").select_related("status")
@@ -432,7 +434,7 @@ def test_every_neighbourhood_has_programmes_open_full_and_finished(demo, client)
 
     calendar = ProgramCalendarPage.objects.get()
     assert calendar.live and calendar.show_in_menus
-    for neighborhood in NeighborhoodPage.objects.all():
+    for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").all():
         programmes = list(ProgramPage.objects.live().filter(neighborhood=neighborhood))
         assert len(programmes) >= 4
         statuses = {program.status() for program in programmes}
@@ -446,7 +448,7 @@ def test_every_neighbourhood_has_programmes_open_full_and_finished(demo, client)
 def test_demo_directory_assets_organisations_and_applications(demo, client):
     from directory.models import AssetPage, NGOApplicationPage, OrganizationPage
 
-    for neighborhood in NeighborhoodPage.objects.live():
+    for neighborhood in NeighborhoodPage.objects.filter(locale__language_code="fa").live():
         assets = AssetPage.objects.live().child_of(neighborhood)
         assert assets.count() >= 3
         for asset in assets:
@@ -475,15 +477,55 @@ def test_demo_fills_the_reports(demo):
     from reports import figures, needs, safety
     from reports.periods import Period, today_in_tehran
 
-    summary = {item["title"]: item for item in safety.public_summary(NeighborhoodPage.objects.live())}
+    summary = {item["title"]: item for item in safety.public_summary(NeighborhoodPage.objects.filter(locale__language_code="fa").live())}
     bagh = next(item for title, item in summary.items() if "باغ خلج" in title)
     assert [cell["count"] for cell in bagh["cells"]] == [4]
     assert bagh["closed"] >= 1 and bagh["referrals"]
     today = today_in_tehran()
     last_two_months = Period(first=today - datetime.timedelta(days=61), last=today)
-    province = NeighborhoodPage.objects.filter(path__startswith=ProvincePage.objects.get(slug="markazi").path)
+    province = NeighborhoodPage.objects.filter(locale__language_code="fa").filter(path__startswith=ProvincePage.objects.filter(locale__language_code="fa").get(slug="markazi").path)
     data = figures.dashboard(province, last_two_months)
     assert data["submissions"]["total"] >= 10 and data["response"]["first_response_count"] >= 3
     results = needs.results(province, last_two_months)
     main = next(question for question in results["questions"] if question["key"] == "main_problem")
     assert len(main["groups"]) == 2 and main["total"]["answered"] >= 5
+
+
+@pytest.mark.django_db
+def test_english_translations_of_home_neighbourhoods_and_some_news(demo, client):
+    from demo import english
+
+    english_pages = Page.objects.filter(locale__language_code="en").live()
+    assert english_pages.type(HomePage).get().title == english.HOME["title"]
+    persian_neighbourhoods = NeighborhoodPage.objects.filter(locale__language_code="fa").live()
+    for neighborhood in persian_neighbourhoods:
+        translation = neighborhood.get_translation(english_pages.first().locale)
+        assert translation.live and translation.alias_of_id is None
+        assert translation.specific.title == english.NEIGHBORHOODS[neighborhood.slug]["title"]
+    news = NewsPage.objects.filter(locale__language_code="en").live()
+    assert news.count() >= 3
+    # Every English page has an English parent: no alias of a Persian page stands in the English tree.
+    assert not Page.objects.filter(locale__language_code="en", alias_of__isnull=False).exists()
+
+    item = news.get(slug="womens-day")
+    response = client.get(item.url)
+    assert response.status_code == 200 and item.url.startswith("/en/")
+    html = response.content.decode()
+    assert escape(item.title) in html and "twelve women of the neighbourhood" in html
+    # (Images are shared between languages: their alt text is the image's title, outside this check.)
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert NewsPage.objects.filter(locale__language_code="fa").get(slug="womens-day").title not in text
+
+
+@pytest.mark.django_db
+def test_english_demo_pages_open_in_the_translation_editor(demo, client):
+    # The English pages are wagtail-localize translations: editing one opens its translation editor,
+    # with the Persian source beside the English of each string.
+    client.force_login(User.objects.get(username=content.ADMIN_USERNAME))
+    page = NeighborhoodPage.objects.filter(locale__language_code="en").get(slug="roudaki")
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    # wagtail-localize's editor (not Wagtail's page form), its strings in the props of the React app.
+    assert 'class="js-translation-editor" data-props=' in html
+    assert "Roudaki" in html and "A crowded, young neighbourhood" in html

@@ -115,7 +115,7 @@ def test_publishing_a_neighbourhood_or_a_form_purges_the_pages_listing_them(
 
 def test_every_language_the_page_exists_in_is_purged(tree, recorder, settings, django_capture_on_commit_callbacks):
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("fa", "فارسی"), ("en", "English")]
-    english = Locale.objects.create(language_code="en")
+    english = Locale.objects.get(language_code="en")
     home_en = tree.home.copy_for_translation(english)
     home_en.save_revision().publish()
     news_en = tree.portal_news.copy_for_translation(english)

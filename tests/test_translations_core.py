@@ -15,7 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.template import loader
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from forms.models import FormField, ParticipationFormPage, Status, Submission
 from home.models import HomePage
@@ -93,6 +93,14 @@ class LatinTree:
         self.neighborhood.add_child(instance=form)
         form.save_revision().publish()
         self.form = form
+        # A page answers under /en/ and /ar/ only where it is translated (portal/languages.py): the same
+        # Latin content in both locales, parents first.
+        pages = [self.home, self.portal_news, self.index, self.province, self.neighborhood, self.news_index, self.news, self.form]
+        for code in ("en", "ar"):
+            locale = Locale.objects.get(language_code=code)
+            for page in pages:
+                copy = page.specific.copy_for_translation(locale)
+                copy.save_revision().publish()
 
 
 @pytest.fixture
@@ -114,7 +122,8 @@ def post(client, language, path, data):
 # whose words are translated with the directory; this file covers the shared chrome and the home,
 # neighbourhood, news, participation and error templates.
 OTHER_PARTS = re.compile(
-    r'<section class="place-map".*?</section>'
+    r'<nav class="language-switcher".*?</nav>'  # each language named in itself
+    r'|<section class="place-map".*?</section>'
     r'|<section aria-labelledby="assets">.*?</section>\s*<section aria-labelledby="organizations">.*?</section>',
     re.S,
 )
@@ -146,10 +155,10 @@ def test_home_page(client, latin_tree, language):
     assert_chrome(html, language)
     if language == "en":
         assert "Skip to main content" in html and "Track a request" in html and "Staff sign-in" in html
-        assert "Latest news from the neighbourhoods" in html and "9 Esfand 1403" in html
+        assert "Latest news from the neighbourhoods" in html and "9 March 2025" in html
         assert "Mahalle: the public portal of the facilitation and local development offices" in html
     else:
-        assert "الانتقال إلى المحتوى الرئيسي" in html and "تتبع طلب" in html and "9 إسفند 1403" in html
+        assert "الانتقال إلى المحتوى الرئيسي" in html and "تتبع طلب" in html and "٩ رمضان ١٤٤٦ هـ" in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -162,10 +171,10 @@ def test_neighbourhood_page(client, latin_tree, language):
         assert "Saturday" in html and "08:00 to 14:00" in html
         assert "Council chair, Local trustee" in html
         assert "Area: Health, Chair: Ali Rezaei" in html
-        assert "Facilitation and local development office" in html and "19 Esfand 1403" in html
+        assert "Facilitation and local development office" in html and "9 March 2025" in html
     else:
         assert "محافظة Markazi، Arak، District 2" in html
-        assert "السبت" in html and "من 08:00 إلى 14:00" in html
+        assert "السبت" in html and "من ٠٨:٠٠ إلى ١٤:٠٠" in html
         assert "رئيس المجلس، من وجهاء الحي" in html
 
 
@@ -186,7 +195,7 @@ def test_news_index_and_archive(client, latin_tree, language):
     assert response.status_code == 200
     assert_chrome(html, language)
     assert ("Monthly archive" if language == "en" else "الأرشيف الشهري") in html
-    assert ("Esfand 1403</a> <span class=\"muted\">(1 news item)" if language == "en" else "إسفند 1403") in html
+    assert ("Esfand 1403</a> <span class=\"muted\">(1 news item)" if language == "en" else "إسفند ١٤٠٣") in html
     response, html = get(client, language, latin_tree.news_index.url + "1403/12/")
     assert response.status_code == 200
     assert_chrome(html, language)
@@ -209,7 +218,8 @@ def test_news_page(client, latin_tree, language):
     response, html = get(client, language, latin_tree.news.url)
     assert response.status_code == 200
     assert_chrome(html, language)
-    assert ("9 Esfand 1403" if language == "en" else "9 إسفند 1403") in html
+    # Gregorian in English, Hijri (ARABIC_CALENDAR) with Arabic-Indic digits in Arabic: portal/dates.py.
+    assert ("9 March 2025" if language == "en" else "٩ رمضان ١٤٤٦ هـ") in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -279,7 +289,7 @@ def test_tracking_page(client, latin_tree, language):
     response, html = post(client, language, "/track/", {"code": "1234", "last_digits": "4567"})
     assert response.status_code == 400
     assert_chrome(html, language)
-    assert ("A tracking code has 8 digits." if language == "en" else "يتكون رمز التتبع من 8 أرقام.") in html
+    assert ("A tracking code has 8 digits." if language == "en" else "يتكون رمز التتبع من ٨ أرقام.") in html
     response, html = post(client, language, "/track/", {"code": "12345670", "last_digits": "4567"})
     assert response.status_code == 404
     assert_chrome(html, language)
@@ -288,10 +298,10 @@ def test_tracking_page(client, latin_tree, language):
     assert_chrome(html, language)
     if language == "en":
         assert "Referred to the responsible agency" in html
-        assert "Welfare Organisation on 19 Esfand 1403" in html
+        assert "Welfare Organisation on 9 March 2025" in html
         assert "Reply from the facilitation office" in html
     else:
-        assert "أُحيل إلى الجهة المسؤولة" in html and "منظمة الرعاية الاجتماعية في 19 إسفند 1403" in html
+        assert "أُحيل إلى الجهة المسؤولة" in html and "منظمة الرعاية الاجتماعية في ٩ رمضان ١٤٤٦ هـ" in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -319,8 +329,9 @@ def test_jalali_names_and_digits_follow_the_language():
         assert jalali.format_datetime(moment) == "19 Esfand 1403, 14:05"
         assert [str(name) for name in jalali.WEEKDAYS][:2] == ["Saturday", "Sunday"]
     with translation.override("ar"):
-        assert jalali.format_date(day) == "19 إسفند 1403"
-        assert jalali.format_datetime(moment) == "19 إسفند 1403، الساعة 14:05"
+        # Arabic pages take Arabic-Indic digits (portal/digits.py).
+        assert jalali.format_date(day) == "١٩ إسفند ١٤٠٣"
+        assert jalali.format_datetime(moment) == "١٩ إسفند ١٤٠٣، الساعة ١٤:٠٥"
         assert not PERSIAN_ONLY_LETTER.search("".join(str(name) for name in jalali.MONTHS + jalali.WEEKDAYS))
 
 

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # The Wagtail site and its home page from the cache (portal/content_version.py).
     "portal.content_version.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL prefix (none = Persian), never from a cookie or Accept-Language on
+    # the pages, so the page cache above, keyed by path, cannot serve one language's page for another.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -134,9 +136,16 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Persian first. Dates are stored in UTC and shown in Tehran time, as Jalali.
 LANGUAGE_CODE = "fa"
-LANGUAGES = [("fa", "فارسی")]
+# The portal's languages, each named in itself for the language switcher. Persian has no URL prefix,
+# the others do (/en/…). A language needs a catalogue in locale/<code>/ and a Locale in the admin
+# (Settings → Locales); see «Languages» in the README.
+LANGUAGES = [("fa", "فارسی"), ("en", "English"), ("ar", "العربية")]
+# Right-to-left languages (Django's list plus Azerbaijani and Sorani Kurdish in Arabic script): <html dir>.
+LANGUAGES_BIDI = ["fa", "ar", "ckb", "azb", "ur", "ps", "he", "ug", "sd", "ar-dz", "ar-ly"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Dates on Arabic pages: "hijri" (Umm al-Qura, through hijridate) or "gregorian".
+ARABIC_CALENDAR = os.environ.get("ARABIC_CALENDAR", "hijri")
 TIME_ZONE = "Asia/Tehran"
 USE_I18N = True
 USE_TZ = True
@@ -173,7 +182,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی"), ("en", "English"), ("ar", "العربية")]
 
 # Listing sizes.
 NEWS_PER_PAGE = 12

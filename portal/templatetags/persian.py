@@ -1,30 +1,32 @@
-"""Template filters for Persian pages: Jalali dates and Persian digits.
+"""Template filters for dates and digits in the page's language.
 
+Persian pages get Jalali dates and Persian digits, Arabic pages Hijri or Gregorian dates (ARABIC_CALENDAR)
+and Arabic-Indic digits, English pages Gregorian dates and Latin digits (portal/dates.py, portal/digits.py).
 Loaded as a template builtin (see TEMPLATES in settings), so every template can use them.
 """
 
 from django import template
 from django.utils import translation
 
-from portal import digits, jalali
+from portal import dates, digits, jalali
 
 register = template.Library()
 
 
-def _digits_for_language():
-    return "fa" if (translation.get_language() or "fa").startswith("fa") else "latin"
+def _language():
+    return translation.get_language() or "fa"
 
 
 @register.filter
 def jdate(value):
-    """«۱۹ اسفند ۱۴۰۳»"""
-    return jalali.format_date(value, digits=_digits_for_language())
+    """«۱۹ اسفند ۱۴۰۳» on Persian pages; «١٩ رمضان ١٤٤٦ هـ» on Arabic, «19 March 2025» on English."""
+    return dates.format_date(value, _language())
 
 
 @register.filter
 def jdatetime(value):
-    """«۱۹ اسفند ۱۴۰۳، ساعت ۱۴:۰۵» in Tehran time."""
-    return jalali.format_datetime(value, digits=_digits_for_language())
+    """The date and the time, in Tehran time: «۱۹ اسفند ۱۴۰۳، ساعت ۱۴:۰۵»."""
+    return dates.format_datetime(value, _language())
 
 
 @register.filter
@@ -35,16 +37,15 @@ def jmonth(month):
 
 @register.filter
 def fa_digits(value):
+    """The value with the page language's digits (Persian, Arabic-Indic or Latin)."""
     if value is None:
         return ""
-    if _digits_for_language() != "fa":
-        return value
-    return digits.to_persian_digits(value)
+    return digits.to_digits(value, _language())
 
 
 @register.filter
 def fa_number(value):
-    """An integer with Persian digits and thousands separators."""
+    """An integer with the page language's digits and thousands separators."""
     if value in (None, ""):
         return ""
-    return digits.format_number(value)
+    return digits.format_number(value, _language())

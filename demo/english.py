@@ -1,0 +1,301 @@
+"""English translations of the demo: the home page, the portal's news, every province and neighbourhood
+page, the neighbourhoods' news indexes and a few news items. Written from the facts of the Persian
+content in demo.content; the places keep their Persian names in Latin letters.
+
+Each entry names a page by its slugs from the home page and gives its English text field by field;
+rich text is a list of paragraphs, in the order of the Persian paragraphs they translate.
+"""
+
+HOME = {
+    "title": "Mahalle",
+    "tagline": "Portal of the neighbourhood facilitation offices and neighbourhood progress councils",
+    "intro": [
+        "Mahalle is the shared home of the facilitation and local development offices and the neighbourhood "
+        "progress councils. Here you can read your neighbourhood's news, meet the council and its specialised "
+        "committees, and find out where the facilitation office is and on which days it is open.",
+        "With the help of local trustees, the mosque and the school, NGOs and benefactors, these offices find "
+        "the neighbourhood's problems together with its residents and bring residents and public agencies to "
+        "the same table to solve them. Everything done in your neighbourhood, from needs assessments and skills "
+        "courses to cleaning up a defenceless space, is reported on this portal.",
+    ],
+}
+
+PORTAL_NEWS = {"path": ["news"], "title": "News", "intro": [
+    "The latest news of every neighbourhood, from council meetings to occasions and training courses."
+]}
+
+NEIGHBORHOOD_INDEX = {
+    "path": ["neighborhoods"],
+    "title": "Neighbourhoods",
+    "intro": [
+        "Facilitation offices by province and city. Find your neighbourhood to see the office's address and "
+        "opening hours, the members of its neighbourhood progress council and the latest news."
+    ],
+}
+
+NEIGHBORHOOD_NEWS = {"title": "Neighbourhood news", "intro": [
+    "Reports of the work of the facilitation office and the neighbourhood progress council."
+]}
+
+PROVINCES = {
+    "markazi": {
+        "title": "Markazi",
+        "intro": [
+            "In Markazi province, the facilitation and local development office of Kuy-e Imam Sajjad (Bagh-e "
+            "Khalaj) and Roudaki in Arak has been at work since June 2019. Building on the neighbourhoods' own "
+            "capacities, it works to understand their problems, reduce social harms and empower families, "
+            "accompanied by the province's lead of the facilitation programme."
+        ],
+    },
+    "qom": {
+        "title": "Qom",
+        "intro": [
+            "Marginal settlement is counted among the province's priority social harms in Qom. The province's "
+            "facilitation offices try to make residents partners in improving and running their neighbourhoods, "
+            "so that the work does not rest on public agencies alone; the province's social working group "
+            "regularly reviews the offices of Shahr-e Ghaem and Esmaeilabad."
+        ],
+    },
+    "tehran": {
+        "title": "Tehran",
+        "intro": [
+            "In the city of Tehran, the programme for the empowerment and community-led transformation of "
+            "underprivileged neighbourhoods is carried out in District 13 with the district's coordination "
+            "council, both in support for families and in skills training and employment."
+        ],
+    },
+    "zanjan": {
+        "title": "Zanjan",
+        "intro": [
+            "The neighbourhood-based management programme started in Zanjan province in autumn 2025 and runs "
+            "first as a pilot in eight areas. County governors are responsible for carrying it out, and the "
+            "neighbourhood progress council is its keystone."
+        ],
+    },
+    "qazvin": {
+        "title": "Qazvin",
+        "intro": [
+            "In Qazvin, the province's secretariat for the empowerment of deprived urban areas has set up "
+            "specialised committees for the social, economic, physical and environmental dimensions together "
+            "with NGOs, so that the problems of marginal neighbourhoods become projects that get done."
+        ],
+    },
+}
+
+NEIGHBORHOODS = {
+    "bagh-khalaj": {
+        "province": "markazi",
+        "title": "Kuy-e Imam Sajjad (Bagh-e Khalaj)",
+        "city": "Arak",
+        "district": "District 2 of Arak Municipality",
+        "office_address": "Arak, Kuy-e Imam Sajjad, Yas Street, Third Alley, Neighbourhood House building",
+        "summary": (
+            "A settlement on the edge of Arak whose facilitation office has worked since June 2019 to reduce "
+            "social harms and empower families, hand in hand with local trustees and benefactors."
+        ),
+        "introduction": [
+            "Most people in Arak still know Kuy-e Imam Sajjad by its old name, Bagh-e Khalaj. The neighbourhood "
+            "grew in the years when the city was expanding and families who came to Arak from the surrounding "
+            "towns and villages for work wanted somewhere cheaper to build a home. Today too little green space, "
+            "narrow alleys and poor access to city services are the residents' constant worries.",
+            "The facilitation and local development office of this neighbourhood and its neighbour, Roudaki, "
+            "formally started work in June 2019. With the neighbourhood progress council, the facilitators go "
+            "over the neighbourhood's strengths and weaknesses with the residents themselves, rank its problems "
+            "by importance and for each one draw on the mosque, the school, benefactors and public agencies.",
+            "Free addiction treatment for women, skills classes and occasions such as Tree Planting Day and "
+            "International Women's Day are among the office's best-known work.",
+        ],
+        "news": {
+            "womens-day": {
+                "title": "Active women of Bagh-e Khalaj honoured on International Women's Day",
+                "lead": (
+                    "On International Women's Day the facilitation office thanked twelve women of the "
+                    "neighbourhood who led the way last year in volunteering, home businesses and standing by "
+                    "families in difficulty."
+                ),
+                "body": [
+                    "The ceremony was held in the small hall of the neighbourhood house, filled by residents, "
+                    "above all the neighbourhood's mothers and daughters. The residents themselves had proposed "
+                    "the names in the weeks before, and the neighbourhood progress council chose among them.",
+                    "Among those honoured was a woman who has taught the neighbourhood's children the Quran and "
+                    "mathematics at home for two years, and a woman who, after completing treatment at this very "
+                    "office, now accompanies the women who are just starting.",
+                    "At the end, the council's deputy chair said that next year the neighbourhood house will hold "
+                    "bookkeeping classes for women's home businesses.",
+                ],
+            },
+        },
+    },
+    "roudaki": {
+        "province": "markazi",
+        "title": "Roudaki",
+        "city": "Arak",
+        "district": "District 2 of Arak Municipality",
+        "office_address": "Arak, Kuy-e Imam Sajjad, Yas Street, Third Alley, Neighbourhood House building",
+        "summary": (
+            "A crowded, young neighbourhood next to Bagh-e Khalaj, served by the same facilitation office, which "
+            "finished its door-to-door needs assessment this year."
+        ),
+        "introduction": [
+            "Roudaki is a neighbourhood of busy alleys and families who are mostly young, with small children. "
+            "Too few places for children to play, poorly lit alleys and youth unemployment are problems the "
+            "residents have raised again and again.",
+            "The facilitation and local development office of Kuy-e Imam Sajjad and Roudaki has served this "
+            "neighbourhood too since 2019. Roudaki has its own neighbourhood progress council, whose committees, "
+            "with the residents' help, are turning abandoned plots and defenceless spaces into safe, lively "
+            "places one by one.",
+        ],
+        "news": {
+            "needs-assessment-begins": {
+                "title": "Door-to-door needs assessment begins in Roudaki",
+                "lead": (
+                    "Twenty trained volunteers from among Roudaki's residents took up the needs-assessment "
+                    "questionnaire to knock on every door of the neighbourhood within three weeks."
+                ),
+                "body": [
+                    "The office's facilitators designed the questionnaire with the help of an urban planner who "
+                    "sits on the council; it asks about everything from the state of the alleys and their "
+                    "lighting to youth employment and access to the school and the health centre.",
+                    "Before starting, the volunteers spent a full day learning how to talk with families and "
+                    "keep what they hear confidential. Answers are recorded without names, and only a summary "
+                    "goes to the council.",
+                    "Residents who are not at home when the volunteers call can fill in the questionnaire at the "
+                    "office or through the needs-assessment form on this portal.",
+                ],
+            },
+        },
+    },
+    "shahr-e-ghaem": {
+        "province": "qom",
+        "title": "Shahr-e Ghaem",
+        "city": "Qom",
+        "district": "District 8 of Qom Municipality",
+        "office_address": "Qom, Shahr-e Ghaem, Main Boulevard, Nastaran Alley, next to the neighbourhood mosque",
+        "summary": (
+            "One of Qom's underprivileged neighbourhoods, whose facilitation office works with the mosque, the "
+            "Basij base, the Relief Committee and the Welfare Organisation to bring residents into running "
+            "their neighbourhood."
+        ),
+        "introduction": [
+            "Shahr-e Ghaem grew as families moved to the edge of Qom, and it still lacks basic services. Many "
+            "residents feel they have been left out of sight of those in charge, and one of the facilitation "
+            "office's main tasks is to restore that sense of belonging and of being seen.",
+            "Shahr-e Ghaem's facilitation office is one of the first in the province. The facilitators are not "
+            "there to repeat the work of public agencies; their job is to seat residents next to the agencies "
+            "so that the neighbourhood's problems are solved with the people themselves.",
+            "Two factories operate within the neighbourhood, and keeping their jobs when they move to the "
+            "industrial estates is one of the matters the neighbourhood progress council is following up.",
+        ],
+    },
+    "esmaeilabad": {
+        "province": "qom",
+        "title": "Esmaeilabad",
+        "city": "Qom",
+        "district": "District 3 of Qom Municipality",
+        "office_address": "Qom, Esmaeilabad, Shaghayegh Street, health post building, first floor",
+        "summary": (
+            "An underprivileged neighbourhood on the edge of Qom whose progress council is working to bring it "
+            "within the city's services and to support the clients of the Welfare Organisation and the Relief "
+            "Committee."
+        ),
+        "introduction": [
+            "For years Esmaeilabad has stayed outside the view of many city programmes. Dirt alleys, run-down "
+            "houses and no sports ground or green space are the neighbourhood's familiar picture; but old "
+            "neighbourly ties and the residents' trust in local trustees are an asset the facilitation office "
+            "counts on.",
+            "With the office's help, the neighbourhood progress council has brought the list of families "
+            "supported by the Welfare Organisation and the Relief Committee up to date, and is pursuing with the "
+            "municipality and the provincial roads and urban development office the proposal to join the "
+            "neighbourhood to the adjacent district, so that city services reach it more easily.",
+        ],
+    },
+    "sorkheh-hesar": {
+        "province": "tehran",
+        "title": "Sorkheh Hesar",
+        "city": "Tehran",
+        "district": "District 13",
+        "office_address": "Tehran, Sorkheh Hesar, Laleh Street, Neighbourhood House, room 4",
+        "summary": (
+            "A neighbourhood in the east of Tehran that receives both support and skills and employment "
+            "programmes under District 13's programme for the empowerment and community-led transformation of "
+            "underprivileged neighbourhoods."
+        ),
+        "introduction": [
+            "Sorkheh Hesar lies on the eastern edge of Tehran, where the city meets the hills and the forest "
+            "park. The neighbourhood's old village fabric, beside new building, is home to families on low "
+            "incomes with too few services.",
+            "In District 13's programme for underprivileged neighbourhoods, the work goes on in two parts: in "
+            "support, families in need are identified and registered and receive food parcels and hot meals; "
+            "in empowerment, skills courses, referring job seekers to the businesses of the neighbourhood house "
+            "and benefactors' help for home businesses.",
+            "The neighbourhood's facilitation office is based in the neighbourhood house, and the neighbourhood "
+            "progress council works with the district's coordination council so that agencies do not duplicate "
+            "each other's work.",
+        ],
+    },
+    "eslamabad-zanjan": {
+        "province": "zanjan",
+        "title": "Eslamabad",
+        "city": "Zanjan",
+        "district": "District 3 of Zanjan Municipality",
+        "office_address": "Zanjan, Eslamabad, Bahar Street, Second Alley, facilitation office building",
+        "summary": (
+            "One of the eight pilot areas of the neighbourhood-based management programme in Zanjan province, "
+            "with a neighbourhood progress council of local trustees, local institutions, NGOs, charities and "
+            "local experts."
+        ),
+        "introduction": [
+            "Eslamabad is one of the largest marginal neighbourhoods of Zanjan; it grew from the self-built "
+            "housing of past decades and still struggles with too few public works, too little room for schools "
+            "and unsafe alleys.",
+            "The neighbourhood-based management programme started in Zanjan province in autumn 2025, and "
+            "Eslamabad is one of the eight areas where it runs first as a pilot. At its heart is the "
+            "neighbourhood progress council, which brings government agencies and community organisations to "
+            "the same table.",
+            "The council's five committees work on civil works, health, social vitality, public safety and "
+            "social harms, and a map for making the neighbourhood safer is one of their first projects.",
+        ],
+        "news": {
+            "committees-formed": {
+                "title": "Eslamabad's neighbourhood progress council forms its five committees",
+                "lead": (
+                    "At the first formal meeting of the neighbourhood progress council, Eslamabad's five "
+                    "committees learned who chairs them and what their work will be."
+                ),
+                "body": [
+                    "The neighbourhood progress council is the backbone of the neighbourhood-based management "
+                    "programme in Zanjan. In Eslamabad its members were chosen from local trustees, the mosque's "
+                    "board, the health centre, the Basij base, a children's NGO, a local charity and a "
+                    "sociologist.",
+                    "Each committee was asked to prepare, by the end of Farvardin, a list of the three main "
+                    "problems in its field after asking the residents. The office's facilitators are handing out "
+                    "the survey forms at the mosque and the schools.",
+                    "At the end of the meeting the council's chair said the council is not there to do the "
+                    "agencies' work, but to carry the neighbourhood's voice to them and keep following up.",
+                ],
+            },
+        },
+    },
+    "manba-ab": {
+        "province": "qazvin",
+        "title": "Manba-e Ab",
+        "city": "Qazvin",
+        "district": "District 2 of Qazvin Municipality",
+        "office_address": "Qazvin, Manba-e Ab, Arghavan Street, Sixth Alley, No. 12",
+        "summary": (
+            "A neighbourhood among Qazvin's deprived urban areas whose committees work with NGOs on four "
+            "dimensions: social, economic, physical and environmental."
+        ),
+        "introduction": [
+            "Manba-e Ab is one of Qazvin's marginal neighbourhoods, grown through unplanned building in past "
+            "years. Projects that were started for the neighbourhood and left half-finished are a constant "
+            "complaint of its residents.",
+            "In Qazvin province, the secretariat for the empowerment of deprived urban areas has set up "
+            "specialised committees on four dimensions, social, economic, physical and environmental, which "
+            "bring each field's NGOs and public agencies together so that the neighbourhood's problems become "
+            "definite plans and projects.",
+            "Manba-e Ab's neighbourhood progress council works on the same model, and the facilitation office "
+            "brings NGOs to the neighbourhood for needs assessments and cultural programmes.",
+        ],
+    },
+}

@@ -1,0 +1,109 @@
+"""The portal's languages: which exist, which a page exists in, and where its translations are.
+
+The set of languages is ``settings.LANGUAGES``; Persian (``LANGUAGE_CODE``) has no URL prefix. A page
+*exists* in a language when a live page of its translation key is in that language's locale and holds
+its own text. wagtail-localize fills the gaps of a translated tree with aliases of the Persian pages
+(when it translates a page whose parent is not translated yet, or when a locale is synchronised), so
+an alias of a page in another locale does not count: under /en/ it would show Persian text. Such
+pages answer 404 (see ``serves_active_language``), and the switcher, hreflang links, the sitemap and
+menus leave them out.
+"""
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+# Pages whose text is their own: not an alias, or an alias within its own locale.
+OWN_TEXT = Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id"))
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code):
+    """The language's name in itself («English», «العربية»), as settings.LANGUAGES gives it."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def is_rtl(code):
+    return code.split("-")[0] in settings.LANGUAGES_BIDI
+
+
+def active_language():
+    return (translation.get_language() or settings.LANGUAGE_CODE).lower()
+
+
+def ensure_locales(using="default", **kwargs):
+    """A Locale row for every language in settings.LANGUAGES (post_migrate), so editors can translate
+    into each of them at once."""
+    for code in language_codes():
+        Locale.objects.using(using).get_or_create(language_code=code)
+
+
+def translations(page):
+    """``page`` in every language it exists in, in the order of settings.LANGUAGES (one query, kept on
+    the page object: the 404 check, the switcher and the hreflang links share it)."""
+    cached = getattr(page, "_language_versions", None)
+    if cached is None:
+        codes = language_codes()
+        rows = (
+            Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=codes)
+            .live()
+            .filter(OWN_TEXT)
+            .select_related("locale")
+        )
+        by_code = {row.locale.language_code: row for row in rows}
+        cached = page._language_versions = [(code, by_code[code]) for code in codes if code in by_code]
+    return cached
+
+
+def serves_active_language(page):
+    """True if ``page`` is a live page with its own text in the language of the current request."""
+    return any(row.pk == page.pk and code == active_language() for code, row in translations(page))
+
+
+def language_links(page, request=None):
+    """The switcher's and hreflang's entries: one per language the page exists in."""
+    links = []
+    current = active_language()
+    for code, row in translations(page):
+        url = row.get_url(request)
+        if url is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "url": url,
+                "full_url": row.get_full_url(request),
+                "current": code == current,
+                "default": code == settings.LANGUAGE_CODE,
+                "dir": "rtl" if is_rtl(code) else "ltr",
+            }
+        )
+    return links
+
+
+def home_url(code=None):
+    """The front page's URL in a language ("/" for Persian, "/en/" …), without a query."""
+    from django.urls import reverse
+
+    with translation.override(code or active_language()):
+        return reverse("wagtail_serve", args=("",))
+
+
+def locale_root_path(request):
+    """The tree path of the home page in the request's language: the routed page's top ancestor (no
+    query), else the site's root page in the active language; None when the language has no home."""
+    from wagtail.models import Site
+
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route:
+        return route[0].path[: Page.steplen * 2]
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page.localized
+    return root.path if serves_active_language(root) else None
