@@ -92,7 +92,7 @@ def test_only_live_public_pages_of_the_active_locale(client, tree):
     add_item(index, "جشن درختکاری پیش‌نویس", slug="draft", publish=False)
     private = add_item(index, "جشن درختکاری خصوصی", slug="private")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
-    english = Locale.objects.create(language_code="en")
+    english, _created = Locale.objects.get_or_create(language_code="en")
     translated = live.copy_for_translation(english, copy_parents=True)
     translated.save_revision().publish()
     _response, urls = titles(client, "درختکاری")
