@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forms.builder import ParticipationBaseForm
 from forms.fields import MobileField, NumericTextInput, PersianIntegerField
+from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
 
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
@@ -83,7 +84,7 @@ class ApplicationForm(ParticipationBaseForm):
         kwargs.pop("page", None)
         kwargs.pop("user", None)
         super().__init__(*args, **kwargs)
-        neighborhoods = NeighborhoodPage.objects.live().order_by("city", "title")
+        neighborhoods = in_default_language(NeighborhoodPage.objects.live()).order_by("city", "title")
         self.fields["primary_neighborhood"].queryset = neighborhoods
         self.fields["other_neighborhoods"].queryset = neighborhoods
         for number in range(1, SERVICE_ROWS + 1):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
 from portal.content_version import cached_fragment, cached_value
 from portal.text import ZWNJ, normalize
@@ -43,7 +44,7 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
 
         def neighborhoods():
-            return list(NeighborhoodPage.objects.live().order_by("title").values_list("pk", "title"))
+            return list(in_default_language(NeighborhoodPage.objects.live()).order_by("title").values_list("pk", "title"))
 
         # A thousand neighbourhoods, the same for every reader until a page changes.
         if request is not None:

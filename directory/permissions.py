@@ -54,11 +54,12 @@ def ensure_review_workflow(directory, editors):
 
 def grant_all_staff(directory):
     """Staff of every neighbourhood and coordinators of every province may draft in ``directory``."""
+    from neighborhoods.locales import in_default_language
     from neighborhoods.models import NeighborhoodPage, ProvincePage
     from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
 
     ensure_editors_group(directory)
-    for neighborhood in NeighborhoodPage.objects.all():
+    for neighborhood in in_default_language(NeighborhoodPage.objects.all()):
         grant_drafts(ensure_staff_group(neighborhood), directory)
-    for province in ProvincePage.objects.all():
+    for province in in_default_language(ProvincePage.objects.all()):
         grant_drafts(ensure_coordinator_group(province), directory)

@@ -8,6 +8,7 @@ the province for its coordinators. Every inbox view filters *and* checks objects
 from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
+from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
 
 
@@ -15,7 +16,7 @@ def neighborhoods_for(user):
     if not user.is_authenticated or not user.is_active:
         return NeighborhoodPage.objects.none()
     if user.is_superuser:
-        return NeighborhoodPage.objects.all()
+        return in_default_language(NeighborhoodPage.objects.all())
     paths = GroupPagePermission.objects.filter(
         group__user=user, permission__codename="change_page"
     ).values_list("page__path", flat=True)
@@ -24,7 +25,7 @@ def neighborhoods_for(user):
         query |= Q(path__startswith=path)
     if not query:
         return NeighborhoodPage.objects.none()
-    return NeighborhoodPage.objects.filter(query)
+    return in_default_language(NeighborhoodPage.objects.filter(query))
 
 
 def submissions_for(user):

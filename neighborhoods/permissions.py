@@ -23,11 +23,16 @@ def _permissions(app_label, codenames):
     return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
 
 
-def grant_subtree(group, page):
-    """Give ``group`` the right to work in ``page``'s subtree, with images in its own collection."""
+def grant_pages(group, page):
+    """Give ``group`` the right to work in ``page``'s subtree."""
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     for permission in _permissions("wagtailcore", PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_subtree(group, page):
+    """Give ``group`` the right to work in ``page``'s subtree, with images in its own collection."""
+    grant_pages(group, page)
 
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=page.title).first() or root.add_child(name=page.title)

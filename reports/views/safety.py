@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
 
 from .. import safety
@@ -65,7 +66,7 @@ def scatter(points):
 
 def public_map(request):
     """Every live neighbourhood with defenceless-space reports: counts per cell, never a point."""
-    neighborhoods = NeighborhoodPage.objects.live()
+    neighborhoods = in_default_language(NeighborhoodPage.objects.live())
     summary = safety.public_summary(neighborhoods)
     return render(
         request,

@@ -32,7 +32,7 @@ def urls(live_server):
     from neighborhoods.models import NeighborhoodPage
 
     directory = DirectoryIndexPage.objects.live().get()
-    neighborhood = NeighborhoodPage.objects.live().get(slug=NEIGHBORHOOD)
+    neighborhood = NeighborhoodPage.objects.live().get(slug=NEIGHBORHOOD, locale__language_code="fa")
     return {
         "apply": live_server.url + relative(NGOApplicationPage.objects.live().get().get_url()),
         "directory": live_server.url + relative(directory.get_url()),

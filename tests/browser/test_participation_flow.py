@@ -52,7 +52,7 @@ def form_url(live_server):
     from forms.models import ParticipationFormPage
     from neighborhoods.models import NeighborhoodPage
 
-    neighborhood = NeighborhoodPage.objects.live().get(slug=NEIGHBORHOOD)
+    neighborhood = NeighborhoodPage.objects.live().get(slug=NEIGHBORHOOD, locale__language_code="fa")
     form_page = ParticipationFormPage.objects.live().child_of(neighborhood).get(slug=FORM_SLUG)
     return live_server.url + relative(form_page.get_url())
 
