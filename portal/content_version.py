@@ -57,15 +57,16 @@ def fragment_key(request, name, *vary):
     return "fragment:" + hashlib.sha1(parts.encode()).hexdigest()
 
 
-def cached_value(request, name, vary, compute):
+def cached_value(request, name, vary, compute, timeout=None):
     """``compute()``, from the cache while the content version and ``vary`` stay the same. The value
     must be the same for every reader (no user, no session, nothing that changes without a page
-    changing)."""
+    changing). ``timeout(value)``, if given, gives the seconds the value stays right (e.g. until
+    the first of the programmes it lists ends)."""
     key = fragment_key(request, name, *vary)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, FRAGMENT_SECONDS)
+        cache.set(key, value, timeout(value) if timeout else FRAGMENT_SECONDS)
     return value
 
 
