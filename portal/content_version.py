@@ -70,9 +70,27 @@ def cached_value(request, name, vary, compute, timeout=None):
     return value
 
 
+# Rendered fragments also stay in the process: a key names one content version, so the HTML under it
+# never changes, and a string cannot be changed by the code that uses it (other values, model
+# instances, come from the shared cache each time: a copy per request). Bounded: the oldest versions'
+# entries are simply dropped all together.
+_local_fragments = {}
+LOCAL_FRAGMENTS = 2000
+
+
 def cached_fragment(request, name, vary, render):
     """HTML that ``render()`` makes, cached like cached_value()."""
-    return mark_safe(cached_value(request, name, vary, render))
+    key = fragment_key(request, name, *vary)
+    html = _local_fragments.get(key)
+    if html is None:
+        html = cache.get(key)
+        if html is None:
+            html = render()
+            cache.set(key, html, FRAGMENT_SECONDS)
+        if len(_local_fragments) >= LOCAL_FRAGMENTS:
+            _local_fragments.clear()
+        _local_fragments[key] = html
+    return mark_safe(html)
 
 
 def register():

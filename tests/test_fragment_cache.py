@@ -198,3 +198,19 @@ def test_the_neighbourhood_fragments_follow_the_language(client, tree):
     with translation.override("fa"):
         key_fa = content_version.fragment_key(None, "neighborhood-bottom", None, tree.bagh.pk)
     assert key_en != key_fa
+
+
+def test_a_news_item_and_its_neighbourhood_edited_show_on_the_news_page_next_request(client, tree):
+    from tests.conftest import add_news
+
+    news = add_news(tree.bagh.news_index_page, 1)[0]
+    url = news.url + "?fresh"
+    assert "متن خبر." in client.get(url).content.decode()
+    news.body = "<p>متن تازه خبر.</p>"
+    news.tags.add("آب")
+    news.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "متن تازه خبر." in html and "?tag=%D8%A2%D8%A8" in html
+    tree.bagh.title = "باغ خلج نو"
+    tree.bagh.save_revision().publish()
+    assert "باغ خلج نو</a>" in client.get(url).content.decode()
