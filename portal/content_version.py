@@ -52,8 +52,9 @@ def changed(*args, **kwargs):
     transaction.on_commit(bump)
 
 
-def fragment_key(request, name, *vary):
-    parts = "|".join(str(part) for part in (current(request), translation.get_language(), name, *vary))
+def fragment_key(request, name, *vary, version=None):
+    version = version or current(request)
+    parts = "|".join(str(part) for part in (version, translation.get_language(), name, *vary))
     return "fragment:" + hashlib.sha1(parts.encode()).hexdigest()
 
 
@@ -80,16 +81,19 @@ LOCAL_FRAGMENTS = 2000
 
 def cached_fragment(request, name, vary, render):
     """HTML that ``render()`` makes, cached like cached_value()."""
-    key = fragment_key(request, name, *vary)
+    version = current(request)
+    key = fragment_key(request, name, *vary, version=version)
     html = _local_fragments.get(key)
     if html is None:
         html = cache.get(key)
         if html is None:
             html = render()
             cache.set(key, html, FRAGMENT_SECONDS)
-        if len(_local_fragments) >= LOCAL_FRAGMENTS:
-            _local_fragments.clear()
-        _local_fragments[key] = html
+        # "none": the cache cannot be reached, so no edit could replace the version; keep nothing.
+        if version != "none":
+            if len(_local_fragments) >= LOCAL_FRAGMENTS:
+                _local_fragments.clear()
+            _local_fragments[key] = html
     return mark_safe(html)
 
 

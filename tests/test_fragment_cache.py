@@ -214,3 +214,15 @@ def test_a_news_item_and_its_neighbourhood_edited_show_on_the_news_page_next_req
     tree.bagh.title = "باغ خلج نو"
     tree.bagh.save_revision().publish()
     assert "باغ خلج نو</a>" in client.get(url).content.decode()
+
+
+def test_without_a_reachable_cache_fragments_are_rendered_every_time(client, tree, settings):
+    from neighborhoods.models.council import CouncilMember
+
+    # A cache that keeps nothing stands for Redis being away: no version can be read or replaced, so no
+    # fragment may be kept in the process either, or an edit would never show.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert "فهرست اعضای شورا هنوز ثبت نشده است." in neighborhood_html(client, tree)
+    tree.bagh.council_members = [CouncilMember(name="مریم احمدی")]
+    tree.bagh.save_revision().publish()
+    assert "مریم احمدی" in neighborhood_html(client, tree)
