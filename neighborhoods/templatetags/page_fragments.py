@@ -35,4 +35,5 @@ def cachedfragment(parser, token):
         raise template.TemplateSyntaxError("cachedfragment needs a name")
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+    vary = [parser.compile_filter(bit) for bit in bits[2:]]
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), vary)
