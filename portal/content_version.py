@@ -52,26 +52,49 @@ def changed(*args, **kwargs):
     transaction.on_commit(bump)
 
 
-def fragment_key(request, name, *vary):
-    parts = "|".join(str(part) for part in (current(request), translation.get_language(), name, *vary))
+def fragment_key(request, name, *vary, version=None):
+    version = version or current(request)
+    parts = "|".join(str(part) for part in (version, translation.get_language(), name, *vary))
     return "fragment:" + hashlib.sha1(parts.encode()).hexdigest()
 
 
-def cached_value(request, name, vary, compute):
+def cached_value(request, name, vary, compute, timeout=None):
     """``compute()``, from the cache while the content version and ``vary`` stay the same. The value
     must be the same for every reader (no user, no session, nothing that changes without a page
-    changing)."""
+    changing). ``timeout(value)``, if given, gives the seconds the value stays right (e.g. until
+    the first of the programmes it lists ends)."""
     key = fragment_key(request, name, *vary)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, FRAGMENT_SECONDS)
+        cache.set(key, value, timeout(value) if timeout else FRAGMENT_SECONDS)
     return value
+
+
+# Rendered fragments also stay in the process: a key names one content version, so the HTML under it
+# never changes, and a string cannot be changed by the code that uses it (other values, model
+# instances, come from the shared cache each time: a copy per request). Bounded: the oldest versions'
+# entries are simply dropped all together.
+_local_fragments = {}
+LOCAL_FRAGMENTS = 2000
 
 
 def cached_fragment(request, name, vary, render):
     """HTML that ``render()`` makes, cached like cached_value()."""
-    return mark_safe(cached_value(request, name, vary, render))
+    version = current(request)
+    key = fragment_key(request, name, *vary, version=version)
+    html = _local_fragments.get(key)
+    if html is None:
+        html = cache.get(key)
+        if html is None:
+            html = render()
+            cache.set(key, html, FRAGMENT_SECONDS)
+        # "none": the cache cannot be reached, so no edit could replace the version; keep nothing.
+        if version != "none":
+            if len(_local_fragments) >= LOCAL_FRAGMENTS:
+                _local_fragments.clear()
+            _local_fragments[key] = html
+    return mark_safe(html)
 
 
 def register():

@@ -104,3 +104,125 @@ def test_a_view_restriction_added_later_is_enforced_on_the_next_request(client, 
     assert "خیابان نمونه" not in html and 'name="password"' in html
     PageViewRestriction.objects.all().delete()
     assert "خیابان نمونه" in client.get(tree.bagh.url).content.decode()
+
+
+# --- the neighbourhood page: fragments under the version, programmes' seats read live ---------------
+
+
+def neighborhood_html(client, tree):
+    # A query string skips the page cache (portal/page_cache.py): what is served is the page rendered
+    # now, with its fragments from the content-version cache.
+    return client.get(tree.bagh.url + "?fresh").content.decode()
+
+
+def test_a_news_item_published_in_a_neighbourhood_shows_on_its_page_next_request(client, tree):
+    from tests.conftest import add_news
+
+    assert "خبر شماره ۱" not in neighborhood_html(client, tree) and "خبر شماره 1" not in neighborhood_html(client, tree)
+    add_news(tree.bagh.news_index_page, 1)
+    html = neighborhood_html(client, tree)
+    assert "هنوز خبری از این محله منتشر نشده است." not in html
+    assert "لید کوتاه خبر برای فهرست‌ها." in html
+
+
+def test_council_committees_and_office_hours_edited_show_next_request(client, tree):
+    import datetime
+
+    from neighborhoods.models.council import Committee, CouncilMember
+    from neighborhoods.models.office import OfficeHours
+
+    assert "فهرست اعضای شورا هنوز ثبت نشده است." in neighborhood_html(client, tree)
+    page = tree.bagh
+    page.council_members = [CouncilMember(name="مریم احمدی")]
+    page.committees = [Committee(name="کمیته محیط زیست", scope=Committee._meta.get_field("scope").choices[0][0])]
+    page.office_hours = [OfficeHours(weekday=0, opens=datetime.time(8), closes=datetime.time(14))]
+    page.save_revision().publish()
+    html = neighborhood_html(client, tree)
+    assert "مریم احمدی" in html and "کمیته محیط زیست" in html and 'class="hours"' in html
+    assert "فهرست اعضای شورا هنوز ثبت نشده است." not in html
+
+    page.council_members = [CouncilMember(name="علی رضایی")]
+    page.save_revision().publish()
+    html = neighborhood_html(client, tree)
+    assert "علی رضایی" in html and "مریم احمدی" not in html
+
+
+def test_an_organisation_serving_the_neighbourhood_shows_next_request(client, tree):
+    from tests.directory_helpers import add_directory, add_organization
+
+    directory = add_directory(tree)
+    assert "خیریه امید" not in neighborhood_html(client, tree)
+    add_organization(directory, "خیریه امید", [tree.bagh])
+    assert "خیریه امید" in neighborhood_html(client, tree)
+
+
+def programme_status(html, title):
+    card = html[: html.index(title)].rsplit('<article class="card program-card">', 1)[-1]
+    return card.split('data-status="', 1)[1].split('"', 1)[0]
+
+
+def test_seats_taken_and_freed_show_on_the_neighbourhood_page_next_request(client, tree):
+    from programmes.models import Registration
+    from programmes.seats import Signup, cancel, register
+    from tests.conftest import add_program
+
+    program = add_program(tree.bagh, capacity=1)
+    assert programme_status(neighborhood_html(client, tree), "دوره آموزش خیاطی") == "open"
+    # A sign-up changes no page, so it does not replace the content version: the seats are read live.
+    version = content_version.current()
+    register(program, Signup(name="ساکن محله", mobile="09123456789", people=1))
+    assert content_version.current() == version
+    assert programme_status(neighborhood_html(client, tree), "دوره آموزش خیاطی") == "full"
+    cancel(Registration.objects.get())
+    assert programme_status(neighborhood_html(client, tree), "دوره آموزش خیاطی") == "open"
+
+
+def test_a_programme_added_or_cancelled_shows_on_the_neighbourhood_page_next_request(client, tree):
+    from tests.conftest import add_program
+
+    assert "برنامه‌ای برای روزهای پیش رو ثبت نشده است." in neighborhood_html(client, tree)
+    program = add_program(tree.bagh)
+    assert "دوره آموزش خیاطی" in neighborhood_html(client, tree)
+    program.cancelled = True
+    program.save_revision().publish()
+    assert "دوره آموزش خیاطی" not in neighborhood_html(client, tree)
+
+
+def test_the_neighbourhood_fragments_follow_the_language(client, tree):
+    from django.utils import translation
+
+    persian = neighborhood_html(client, tree)
+    assert "شورای پیشرفت محله" in persian
+    with translation.override("en"):
+        key_en = content_version.fragment_key(None, "neighborhood-bottom", None, tree.bagh.pk)
+    with translation.override("fa"):
+        key_fa = content_version.fragment_key(None, "neighborhood-bottom", None, tree.bagh.pk)
+    assert key_en != key_fa
+
+
+def test_a_news_item_and_its_neighbourhood_edited_show_on_the_news_page_next_request(client, tree):
+    from tests.conftest import add_news
+
+    news = add_news(tree.bagh.news_index_page, 1)[0]
+    url = news.url + "?fresh"
+    assert "متن خبر." in client.get(url).content.decode()
+    news.body = "<p>متن تازه خبر.</p>"
+    news.tags.add("آب")
+    news.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "متن تازه خبر." in html and "?tag=%D8%A2%D8%A8" in html
+    tree.bagh.title = "باغ خلج نو"
+    tree.bagh.save_revision().publish()
+    assert "باغ خلج نو</a>" in client.get(url).content.decode()
+
+
+def test_without_a_reachable_cache_fragments_are_rendered_every_time(client, tree, settings):
+    from neighborhoods.models.council import CouncilMember
+
+    # A cache that keeps nothing stands for Redis being away: no version can be read or replaced, so no
+    # fragment may be kept in the process either, or an edit would never show.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert "فهرست اعضای شورا هنوز ثبت نشده است." in neighborhood_html(client, tree)
+    tree.bagh.council_members = [CouncilMember(name="مریم احمدی")]
+    tree.bagh.save_revision().publish()
+    assert "مریم احمدی" in neighborhood_html(client, tree)
