@@ -119,3 +119,10 @@ def test_admin_scripts_get_persian_for_what_wagtails_catalogue_lacks(admin_clien
     catalogue = admin_client.get("/admin/jsi18n/").content.decode()
     for english, persian in (("Collapse all", "بستن همه"), ("Expand all", "باز کردن همه"), ("Add a comment", "افزودن نظر")):
         assert f'"{english}": {json.dumps(persian)}' in catalogue, english
+
+
+def test_admin_tab_titles_name_the_portal_not_wagtail(tree, admin_client, client, settings):
+    for response in (admin_client.get("/admin/"), admin_client.get("/admin/pages/"), client.get("/admin/login/")):
+        assert response.status_code == 200
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+        assert title.strip().endswith(f"- {settings.WAGTAIL_SITE_NAME}") and "Wagtail" not in title, title
