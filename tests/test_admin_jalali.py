@@ -254,3 +254,11 @@ def test_aging_pages_report_takes_a_jalali_day(tree, admin_client):
     assert "منتشرشده در اسفند" in html and "منتشرشده در فروردین" not in html
     assert 'value="۱۴۰۴/۰۱/۰۱"' in input_tag(html, "last_published_at")
     assert re.search(r"<b[^>]*>\s*۱ فروردین ۱۴۰۴\s*</b>", html)
+
+
+def test_status_panel_times_have_persian_digits(news, admin_client):
+    assert edit(admin_client, news, title="ویرایش امروز").status_code == 302
+    html = admin_client.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    times = re.findall(r"([0-9۰-۹]{2}:[0-9۰-۹]{2}) توسط", html)
+    assert times, "the status panel shows no time of today's edit"
+    assert all(re.fullmatch(r"[۰-۹]{2}:[۰-۹]{2}", t) for t in times), times
