@@ -126,3 +126,13 @@ def test_admin_tab_titles_name_the_portal_not_wagtail(tree, admin_client, client
         assert response.status_code == 200
         title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
         assert title.strip().endswith(f"- {settings.WAGTAIL_SITE_NAME}") and "Wagtail" not in title, title
+
+
+def test_report_filters_and_columns_are_persian(tree, admin_client):
+    html = admin_client.get("/admin/reports/aging-pages/", {"last_published_at": "۱۴۰۴/۰۱/۰۱"}).content.decode()
+    text = visible_text(html)
+    for english in ("Last published before", "Last published by", "Last published"):
+        assert english not in text, english
+    assert "آخرین انتشار پیش از" in text
+    history = visible_text(admin_client.get("/admin/reports/site-history/").content.decode())
+    assert "از تاریخ" in history and "تا تاریخ" in history and "Date from" not in history
