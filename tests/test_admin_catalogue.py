@@ -136,3 +136,20 @@ def test_report_filters_and_columns_are_persian(tree, admin_client):
     assert "آخرین انتشار پیش از" in text
     history = visible_text(admin_client.get("/admin/reports/site-history/").content.decode())
     assert "از تاریخ" in history and "تا تاریخ" in history and "Date from" not in history
+
+
+def test_locales_and_translate_page_screens_are_persian(tree, admin_client):
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="en")
+    screens = {
+        "/admin/locales/": ("Add a locale", "Locales"),
+        f"/admin/localize/submit/page/{tree.bagh.pk}/": ("All child pages will be created", "Include subtree", "Translate page"),
+        f"/admin/pages/{tree.bagh.pk}/edit/": ("Translate this page",),
+    }
+    for url, words in screens.items():
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        assert not [word for word in words if word in text], (url, [word for word in words if word in text])
+    assert "ترجمه این صفحه" in admin_client.get(f"/admin/pages/{tree.bagh.pk}/edit/").content.decode()
