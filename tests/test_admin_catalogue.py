@@ -153,3 +153,15 @@ def test_locales_and_translate_page_screens_are_persian(tree, admin_client):
         text = visible_text(response.content.decode())
         assert not [word for word in words if word in text], (url, [word for word in words if word in text])
     assert "ترجمه این صفحه" in admin_client.get(f"/admin/pages/{tree.bagh.pk}/edit/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url,words",
+    [
+        ("/admin/reports/workflow/", ("Approved", "By task", "In progress", "Needs changes")),
+        ("/admin/users/", ("Access level", "Assign role", "Set active state")),
+    ],
+)
+def test_reports_and_users_listing_are_persian(tree, admin_client, url, words):
+    text = visible_text(admin_client.get(url).content.decode())
+    assert not [word for word in words if word in text]
