@@ -5,6 +5,10 @@ notice of a scheduled page, «Version from … has been published», the history
 with ``wagtail.utils.timestamps.render_timestamp``, which gives Django's Gregorian DATETIME_FORMAT;
 no setting or template reaches them. Each module imports the function by name, so the name is
 rebound in those modules. tests/test_admin_jalali.py fails if a Wagtail upgrade moves it.
+
+The status panel's «۰۹:۵۲ توسط …» / «۳ روز پیش» comes from the ``timesince_last_update`` tag, which
+writes the time with strftime (Latin digits); the tag is registered again under its name with the
+digits of the admin's language. The person's name keeps its own characters.
 """
 
 import importlib
@@ -12,6 +16,9 @@ import importlib
 from django.utils import translation
 
 from . import jalali
+from .digits import for_language
+
+_NAME = "\x00user\x00"
 
 MODULES = (
     "wagtail.utils.timestamps",
@@ -35,3 +42,21 @@ def install():
         if not hasattr(module, "render_timestamp"):
             raise ImportError(f"{name} no longer has render_timestamp; see portal/admin_timestamps.py")
         module.render_timestamp = render_timestamp
+    install_tags()
+
+
+def _persian_digits_tag(original):
+    def timesince_last_update(last_update, show_time_prefix=False, user_display_name="", use_shorthand=True):
+        text = original(last_update, show_time_prefix, _NAME if user_display_name else "", use_shorthand)
+        return for_language(text).replace(_NAME, str(user_display_name))
+
+    return timesince_last_update
+
+
+def install_tags():
+    from wagtail.admin.templatetags import wagtailadmin_tags
+
+    original = getattr(wagtailadmin_tags, "timesince_last_update", None)
+    if original is None or "timesince_last_update" not in wagtailadmin_tags.register.tags:
+        raise ImportError("wagtailadmin_tags no longer has timesince_last_update; see portal/admin_timestamps.py")
+    wagtailadmin_tags.register.simple_tag(_persian_digits_tag(original), name="timesince_last_update")

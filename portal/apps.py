@@ -8,11 +8,12 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Registered here, after wagtail.admin has registered its own, so ours replaces it.
         from . import admin_fields  # noqa: F401
-        from . import admin_timestamps, content_version, purge
+        from . import admin_filters, admin_timestamps, content_version, purge
 
         purge.register()
         content_version.register()
         admin_timestamps.install()
+        admin_filters.install()
 
         from django.apps import apps
         from django.db.models.signals import post_migrate

@@ -119,3 +119,49 @@ def test_admin_scripts_get_persian_for_what_wagtails_catalogue_lacks(admin_clien
     catalogue = admin_client.get("/admin/jsi18n/").content.decode()
     for english, persian in (("Collapse all", "بستن همه"), ("Expand all", "باز کردن همه"), ("Add a comment", "افزودن نظر")):
         assert f'"{english}": {json.dumps(persian)}' in catalogue, english
+
+
+def test_admin_tab_titles_name_the_portal_not_wagtail(tree, admin_client, client, settings):
+    for response in (admin_client.get("/admin/"), admin_client.get("/admin/pages/"), client.get("/admin/login/")):
+        assert response.status_code == 200
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+        assert title.strip().endswith(f"- {settings.WAGTAIL_SITE_NAME}") and "Wagtail" not in title, title
+
+
+def test_report_filters_and_columns_are_persian(tree, admin_client):
+    html = admin_client.get("/admin/reports/aging-pages/", {"last_published_at": "۱۴۰۴/۰۱/۰۱"}).content.decode()
+    text = visible_text(html)
+    for english in ("Last published before", "Last published by", "Last published"):
+        assert english not in text, english
+    assert "آخرین انتشار پیش از" in text
+    history = visible_text(admin_client.get("/admin/reports/site-history/").content.decode())
+    assert "از تاریخ" in history and "تا تاریخ" in history and "Date from" not in history
+
+
+def test_locales_and_translate_page_screens_are_persian(tree, admin_client):
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="en")
+    screens = {
+        "/admin/locales/": ("Add a locale", "Locales"),
+        f"/admin/localize/submit/page/{tree.bagh.pk}/": ("All child pages will be created", "Include subtree", "Translate page"),
+        f"/admin/pages/{tree.bagh.pk}/edit/": ("Translate this page",),
+    }
+    for url, words in screens.items():
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        assert not [word for word in words if word in text], (url, [word for word in words if word in text])
+    assert "ترجمه این صفحه" in admin_client.get(f"/admin/pages/{tree.bagh.pk}/edit/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url,words",
+    [
+        ("/admin/reports/workflow/", ("Approved", "By task", "In progress", "Needs changes")),
+        ("/admin/users/", ("Access level", "Assign role", "Set active state")),
+    ],
+)
+def test_reports_and_users_listing_are_persian(tree, admin_client, url, words):
+    text = visible_text(admin_client.get(url).content.decode())
+    assert not [word for word in words if word in text]

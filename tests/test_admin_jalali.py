@@ -172,3 +172,93 @@ def test_tehran_time_whatever_time_zone_the_user_chose(news, admin_client, admin
     assert response.status_code == 302, response.content.decode()[:1500]
     news.refresh_from_db()
     assert news.expire_at == datetime.datetime(2031, 10, 22, 20, 0, tzinfo=UTC)
+
+
+class TestWagtailReportFilters:
+    """Wagtail's own date-range filters (site history, page history, reports) take Jalali days."""
+
+    @pytest.fixture
+    def logged(self, tree):
+        # 20 March 2025 at 20:00 UTC is 23:30 on 30 Esfand 1403 in Tehran; 21:00 UTC is already
+        # 00:30 on 1 Farvardin 1404, the first day of the range filtered below.
+        before, inside = add_news(tree.bagh.news_index_page, 2, start=datetime.date(2025, 3, 9))
+        before.title, inside.title = "پیش از نوروز", "روز نوروز"
+        for page, when in ((before, datetime.datetime(2025, 3, 20, 20, 0, tzinfo=UTC)),
+                           (inside, datetime.datetime(2025, 3, 20, 21, 0, tzinfo=UTC))):
+            NewsPage.objects.filter(pk=page.pk).update(title=page.title)
+            PageLogEntry.objects.filter(page=page).update(timestamp=when, label=page.title)
+        return before, inside
+
+    def test_site_history_filters_by_a_jalali_range_typed_in_persian_digits(self, logged, admin_client):
+        response = admin_client.get(
+            "/admin/reports/site-history/", {"timestamp_from": "۱۴۰۴/۰۱/۰۱", "timestamp_to": "۱۴۰۴/۰۱/۰۱"}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "روز نوروز" in html and "پیش از نوروز" not in html
+        # The inputs keep what was typed and carry the Jalali picker, not Wagtail's Gregorian one.
+        for name in ("timestamp_from", "timestamp_to"):
+            tag = input_tag(html, name)
+            assert 'value="۱۴۰۴/۰۱/۰۱"' in tag, tag
+            assert "data-jdp" in tag and "data-jdp-only-date" in tag and 'inputmode="numeric"' in tag, tag
+            assert 'type="date"' not in tag
+        assert "jalalidatepicker.min.js" in html
+        # The active-filter chip names the days in Jalali.
+        assert re.search(r"<b[^>]*>\s*۱ فروردین ۱۴۰۴ - ۱ فروردین ۱۴۰۴\s*</b>", html)
+
+        # Only the last day of Esfand: the other entry.
+        html = admin_client.get("/admin/reports/site-history/", {"timestamp_to": "۱۴۰۳/۱۲/۳۰"}).content.decode()
+        assert "پیش از نوروز" in html and "روز نوروز" not in html
+
+    def test_page_history_filter_takes_tehran_days_whatever_the_users_time_zone(self, logged, admin_client, admin_user):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(admin_user)
+        profile.current_time_zone = "Europe/London"  # 21:00 UTC on 20 March is still 20 March in London
+        profile.save()
+        before, inside = logged
+        for page, expected in ((inside, 2), (before, 0)):  # each page was created and published
+            html = admin_client.get(f"/admin/pages/{page.pk}/history/", {"timestamp_from": "1404/1/1"}).content.decode()
+            rows = re.findall(r'<time class="w-human-readable-date__date"', html)
+            assert len(rows) == expected, (page.title, len(rows))
+
+    def test_impossible_day_is_refused_in_persian_not_a_500(self, logged, admin_client):
+        response = admin_client.get("/admin/reports/site-history/", {"timestamp_from": "۱۴۰۴/۱۲/۳۰"})
+        assert response.status_code == 200
+        assert "۳۰ اسفند ۱۴۰۴ در تقویم وجود ندارد." in response.content.decode()
+
+    @pytest.mark.parametrize(
+        "url,name",
+        [
+            ("/admin/reports/aging-pages/", "last_published_at"),
+            ("/admin/reports/locked/", "locked_at_from"),
+            ("/admin/reports/workflow/", "created_at_from"),
+            ("/admin/reports/workflow_tasks/", "started_at_from"),
+            ("/admin/users/", "last_login_from"),
+        ],
+    )
+    def test_other_report_filters_have_the_jalali_picker(self, tree, admin_client, url, name):
+        html = admin_client.get(url).content.decode()
+        tag = input_tag(html, name)
+        assert "data-jdp" in tag and "data-jdp-only-date" in tag, tag
+
+
+def test_aging_pages_report_takes_a_jalali_day(tree, admin_client):
+    # Published at 20:00 UTC on 20 March 2025 (23:30 Tehran, 30 Esfand 1403) and 21:00 UTC (1 Farvardin 1404).
+    old, new = add_news(tree.bagh.news_index_page, 2, start=datetime.date(2025, 3, 9))
+    NewsPage.objects.filter(pk=old.pk).update(draft_title="منتشرشده در اسفند", last_published_at=datetime.datetime(2025, 3, 20, 20, 0, tzinfo=UTC))
+    NewsPage.objects.filter(pk=new.pk).update(draft_title="منتشرشده در فروردین", last_published_at=datetime.datetime(2025, 3, 20, 21, 0, tzinfo=UTC))
+    response = admin_client.get("/admin/reports/aging-pages/", {"last_published_at": "۱۴۰۴/۰۱/۰۱"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "منتشرشده در اسفند" in html and "منتشرشده در فروردین" not in html
+    assert 'value="۱۴۰۴/۰۱/۰۱"' in input_tag(html, "last_published_at")
+    assert re.search(r"<b[^>]*>\s*۱ فروردین ۱۴۰۴\s*</b>", html)
+
+
+def test_status_panel_times_have_persian_digits(news, admin_client):
+    assert edit(admin_client, news, title="ویرایش امروز").status_code == 302
+    html = admin_client.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    times = re.findall(r"([0-9۰-۹]{2}:[0-9۰-۹]{2}) توسط", html)
+    assert times, "the status panel shows no time of today's edit"
+    assert all(re.fullmatch(r"[۰-۹]{2}:[۰-۹]{2}", t) for t in times), times

@@ -1,0 +1,28 @@
+"""The default workflow Wagtail's migration creates is named in Persian (home 0004), reversibly."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Task, Workflow
+
+MIGRATION = ("home", "0004_default_workflow_persian_name")
+PREVIOUS = ("home", "0003_page_depth_path_index")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_default_workflow_and_task_are_renamed_and_back():
+    assert Workflow.objects.filter(name="تأیید ناظران").exists()
+    assert Task.objects.filter(name="تأیید ناظران").exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    custom = Workflow.objects.create(name="بازبینی دفتر")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([PREVIOUS])
+    assert Workflow.objects.filter(name="Moderators approval").exists()
+    assert Task.objects.filter(name="Moderators approval").exists()
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([MIGRATION])
+    assert Workflow.objects.filter(name="تأیید ناظران").exists()
+    assert Workflow.objects.get(pk=custom.pk).name == "بازبینی دفتر"
