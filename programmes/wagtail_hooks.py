@@ -10,6 +10,7 @@ from forms.scope import neighborhoods_for
 
 from .models import ProgramPage
 from .views import admin
+from django.utils.translation import gettext
 
 app_name = "programme_admin"
 
@@ -40,7 +41,7 @@ def register_programmes_menu_item():
 
 def _registrations_button(page, priority):
     return Button(
-        "ثبت‌نام‌ها",
+        gettext("ثبت‌نام‌ها"),
         reverse("programme_admin:registrations", args=[page.pk]),
         icon_name="group",
         priority=priority,
