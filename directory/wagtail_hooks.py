@@ -7,11 +7,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import AssetType
 from .views.admin import create_organization_draft
+from django.utils.translation import gettext_lazy as _
 
 
 class AssetTypeViewSet(SnippetViewSet):
     model = AssetType
-    menu_label = "نوع‌های ظرفیت محله"
+    menu_label = _("نوع‌های ظرفیت محله")
     icon = "site"
     add_to_settings_menu = True
     copy_view_enabled = False
