@@ -9,6 +9,7 @@ from wagtail.admin.menu import Menu
 from forms.scope import neighborhoods_for
 
 from .views import dashboard, monthly, needs, safety
+from django.utils.translation import gettext_lazy as _
 
 app_name = "reports_admin"
 
@@ -69,4 +70,4 @@ class ReportsMenuItem(SubmenuMenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu():
-    return ReportsMenuItem("گزارش‌ها", reports_menu, name="reports", icon_name="table", order=170)
+    return ReportsMenuItem(_("گزارش‌ها"), reports_menu, name="reports", icon_name="table", order=170)

@@ -6,6 +6,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from forms.scope import neighborhoods_for
 
 from ..scope import NO_SCOPE, OutOfScope, resolve
+from django.utils.translation import gettext
 
 
 class ReportsAdminMixin(WagtailAdminTemplateMixin):
@@ -30,6 +31,6 @@ class ReportsAdminMixin(WagtailAdminTemplateMixin):
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": "پیشخوان"},
+            {"url": reverse("wagtailadmin_home"), "label": gettext("پیشخوان")},
             {"url": "", "label": self.get_page_title()},
         ]

@@ -8,8 +8,9 @@ from .. import figures
 from ..periods import period_from
 from ..scope import choices_for
 from .common import ReportsAdminMixin
+from django.utils.translation import gettext_lazy as _
 
-TITLE = "داشبورد محله"
+TITLE = _("داشبورد محله")
 
 
 class DashboardView(ReportsAdminMixin, TemplateView):
