@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from wagtail.coreutils import find_available_slug
 
 from forms.models import Submission, SubmissionEvent

@@ -1,13 +1,13 @@
 """The directory in the Wagtail admin: editable asset types and the inbox's «make a draft» action."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import AssetType
 from .views.admin import create_organization_draft
-from django.utils.translation import gettext_lazy as _
 
 
 class AssetTypeViewSet(SnippetViewSet):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.models import Page
 
 from portal.digits import to_latin_digits, to_persian_digits
@@ -12,7 +13,6 @@ from portal.fields import JalaliDateField
 from .filters import UserChoiceField
 from .models import Status, Submission
 from .models.submission import Agency
-from django.utils.translation import gettext, gettext_lazy as _
 
 REPLY_MAX = 2000
 NOTES_MAX = 10000

@@ -9,6 +9,7 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.models import Page
 
 from portal import jalali
@@ -17,7 +18,6 @@ from portal.fields import JalaliDateField
 from .history import user_label
 from .models import Status
 from .scope import neighborhoods_for, submissions_for
-from django.utils.translation import gettext, gettext_lazy as _
 
 PER_PAGE_CHOICES = [(25, _("۲۵")), (50, _("۵۰")), (100, _("۱۰۰"))]
 DEFAULT_PER_PAGE = 25

@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -13,7 +14,6 @@ from portal.digits import format_number
 
 from .models import ParticipationFormPage, Status
 from .views import export, inbox
-from django.utils.translation import gettext, gettext_lazy as _
 
 app_name = "participation_inbox"
 

@@ -2,6 +2,7 @@
 each programme page that leads to its registrations."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -10,7 +11,6 @@ from forms.scope import neighborhoods_for
 
 from .models import ProgramPage
 from .views import admin
-from django.utils.translation import gettext
 
 app_name = "programme_admin"
 

@@ -26,6 +26,7 @@ import jdatetime
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Least, TruncDate
+from django.utils.translation import gettext, gettext_lazy as _
 
 from forms.models import Submission, SubmissionEvent
 from forms.models.page import FormKind
@@ -35,7 +36,6 @@ from portal.digits import to_persian_digits
 from programmes.choices import Seat
 from programmes.models import Attendance, ProgramPage, Registration
 from programmes.models.page import confirmed_seats
-from django.utils.translation import gettext, gettext_lazy as _
 
 RESPONSE_ACTIONS = [SubmissionEvent.Action.CHANGED, SubmissionEvent.Action.REPLIED]
 UNASSIGNED = _("بدون مسئول پیگیری")

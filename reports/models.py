@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy as _
 
 from portal import jalali
 from portal.digits import to_persian_digits
-from django.utils.translation import gettext, gettext_lazy as _
 
 
 class MonthlyReport(models.Model):

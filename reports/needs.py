@@ -22,9 +22,9 @@ from collections import Counter
 
 import jdatetime
 from django.db.models import Count
-from django.utils.translation import gettext
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import TruncDate
+from django.utils.translation import gettext
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 
 from forms.models import FormField, ParticipationFormPage, Submission

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 import jdatetime
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 
 from portal import jalali
 from portal.digits import to_latin_digits, to_persian_digits
 from portal.fields import JalaliDateField
-from django.utils.translation import gettext, gettext_lazy as _
 
 # A range longer than this is refused: a year and a little, enough to compare two Nowruz seasons.
 MAX_DAYS = 370

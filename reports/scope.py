@@ -8,11 +8,11 @@ message as one that does not exist.
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy as _
 
 from forms.scope import neighborhoods_for
 from neighborhoods.models import ProvincePage
 from portal.digits import to_latin_digits
-from django.utils.translation import gettext, gettext_lazy as _
 
 OUT_OF_SCOPE = _("این محله یا استان پیدا نشد یا در محدوده کار شما نیست.")
 NO_SCOPE = _("شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید و گزارشی برای دیدن ندارید.")

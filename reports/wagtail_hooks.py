@@ -2,6 +2,7 @@
 staff safety map, each shown to everyone who works in at least one neighbourhood."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.menu import Menu
@@ -9,7 +10,6 @@ from wagtail.admin.menu import Menu
 from forms.scope import neighborhoods_for
 
 from .views import dashboard, monthly, needs, safety
-from django.utils.translation import gettext_lazy as _
 
 app_name = "reports_admin"
 

@@ -2,10 +2,10 @@
 «ngo_application» in the inbox of the neighbourhood the applicant names as its main one."""
 
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from django.utils.translation import gettext_lazy as _
 
 
 class NGOApplicationPage(Page):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -15,7 +16,6 @@ from forms.fields import NumericTextInput
 from ..choices import Owner
 from ..validators import normalize_phone, validate_phone
 from .location import MapPoint
-from django.utils.translation import gettext_lazy as _
 
 
 def lines(text):

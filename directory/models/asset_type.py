@@ -1,6 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext, gettext_noop
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, gettext_noop
 
 # The names migration 0002 gives the default types, marked so the catalogues translate them. The
 # database keeps the Persian name; ``label`` shows it in the reader's language while a catalogue

@@ -2,14 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from neighborhoods.choices import Weekday
-from django.utils.translation import gettext_lazy as _
 
 
 class AssetHours(Orderable):

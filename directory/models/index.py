@@ -4,13 +4,13 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.content_version import cached_value
-from django.utils.translation import gettext, gettext_lazy as _
 
 
 def paginate(request, queryset, per_page, what, count_key=None):

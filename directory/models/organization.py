@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -24,7 +25,6 @@ from ..choices import OrganizationKind
 from ..validators import normalize_phone, validate_phone
 from .asset import lines
 from .location import MapPoint
-from django.utils.translation import gettext, gettext_lazy as _
 
 
 def search_text(*parts):

@@ -1,6 +1,7 @@
 """A service an organisation offers residents, kept as an inline row of its page."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -9,7 +10,6 @@ from wagtail.models import Orderable
 from forms.fields import NumericTextInput
 
 from ..choices import ServiceCategory, TargetGroup
-from django.utils.translation import gettext_lazy as _
 
 
 class OrganizationService(Orderable):

@@ -6,6 +6,7 @@ Checked per object like every inbox view: the submission must be in the user's n
 
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
@@ -14,7 +15,6 @@ from forms.views.inbox import NOT_FOUND, get_submission, isolate
 
 from ..conversion import ConversionError, create_draft
 from ..models import DirectoryIndexPage
-from django.utils.translation import gettext
 
 
 @require_POST

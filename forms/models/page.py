@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
@@ -8,7 +9,6 @@ from wagtail.fields import RichTextField
 
 from ..builder import FIELD_TYPES, ParticipationFormBuilder
 from ..keys import field_key
-from django.utils.translation import gettext_lazy as _
 
 
 class FormKind(models.TextChoices):

@@ -1,6 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 # The public labels of the default statuses (see the data migration), listed here so that makemessages
 # offers them for translation. A label an office writes itself is shown as written.

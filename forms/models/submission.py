@@ -3,11 +3,10 @@ import datetime
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from .. import tracking
 from .status import Status
-from django.utils.translation import gettext
 
 
 class Kind(models.TextChoices):

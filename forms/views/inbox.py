@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -33,7 +34,6 @@ from ..models import ParticipationFormPage, Submission, SubmissionEvent
 from ..notifications import notify_resident, resident_message
 from ..scope import can_access, neighborhoods_for, submissions_for
 from ..submit import create_submission, new_form_token, read_form_token
-from django.utils.translation import gettext, gettext_lazy as _
 
 INBOX_TITLE = _("صندوق پرونده‌ها")
 NOT_FOUND = _("این پرونده پیدا نشد یا در محله‌های شما نیست.")

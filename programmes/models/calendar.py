@@ -3,6 +3,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -11,7 +12,6 @@ from wagtail.models import Page
 from portal import jalali
 
 from .page import ProgramPage, ProgramSession
-from django.utils.translation import gettext, gettext_lazy as _
 
 
 class ProgramCalendarPage(RoutablePageMixin, Page):

@@ -6,6 +6,7 @@ from django.db.models import Q, Subquery, Sum, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -21,7 +22,6 @@ from portal import jalali
 from portal.money import format_money
 
 from ..choices import Audience, Kind, NationalCode, Seat, Status
-from django.utils.translation import gettext, gettext_lazy as _
 
 
 class ProgramSession(Orderable):

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..choices import Seat
-from django.utils.translation import gettext_lazy as _
 
 
 class RegistrationQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from openpyxl import Workbook
 from wagtail.admin import messages
@@ -32,7 +33,6 @@ from portal.digits import to_latin_digits
 from ..choices import Seat
 from ..models import Attendance, ProgramPage
 from ..seats import cancel
-from django.utils.translation import gettext, gettext_lazy as _
 
 TITLE = _("ثبت‌نام‌های برنامه‌ها")
 NOT_FOUND = _("این برنامه پیدا نشد یا در محله‌های شما نیست.")

@@ -4,10 +4,10 @@ that grows from the right (the start of an RTL line), each with its numbers in a
 import datetime
 
 from django import template
+from django.utils.translation import gettext, gettext_lazy as _
 
 from portal import jalali
 from portal.digits import format_number, to_persian_digits
-from django.utils.translation import gettext, gettext_lazy as _
 
 register = template.Library()
 

@@ -1,12 +1,12 @@
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from forms.scope import neighborhoods_for
 
 from ..scope import NO_SCOPE, OutOfScope, resolve
-from django.utils.translation import gettext
 
 
 class ReportsAdminMixin(WagtailAdminTemplateMixin):

@@ -2,13 +2,13 @@
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from .. import figures
 from ..periods import period_from
 from ..scope import choices_for
 from .common import ReportsAdminMixin
-from django.utils.translation import gettext_lazy as _
 
 TITLE = _("داشبورد محله")
 

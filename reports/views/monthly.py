@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 
@@ -21,7 +22,6 @@ from ..models import MonthlyReport
 from ..periods import current_month, month_period, today_in_tehran
 from ..scope import NO_SCOPE, OUT_OF_SCOPE, choices_for
 from .common import ReportsAdminMixin
-from django.utils.translation import gettext, gettext_lazy as _
 
 TITLE = _("گزارش‌های ماهانه")
 NOT_FOUND = _("این گزارش پیدا نشد یا در محله‌های شما نیست.")

@@ -4,6 +4,7 @@ import csv
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView
 
 from forms.views.export import csv_safe
@@ -12,7 +13,6 @@ from .. import needs
 from ..periods import period_from
 from ..scope import choices_for
 from .common import ReportsAdminMixin
-from django.utils.translation import gettext, gettext_lazy as _
 
 TITLE = _("نتیجه نیازسنجی‌ها")
 GROUPINGS = {"neighborhood": _("به تفکیک محله"), "month": _("به تفکیک ماه")}
