@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from wagtail.coreutils import find_available_slug
 
 from forms.models import Submission, SubmissionEvent
@@ -57,7 +58,7 @@ def create_draft(submission, user):
             return existing, False
         directory = DirectoryIndexPage.objects.order_by("path").first()
         if directory is None:
-            raise ConversionError("هنوز صفحه «فهرست سمن‌ها و خیریه‌ها» ساخته نشده است؛ مدیر درگاه باید آن را بسازد.")
+            raise ConversionError(gettext("هنوز صفحه «فهرست سمن‌ها و خیریه‌ها» ساخته نشده است؛ مدیر درگاه باید آن را بسازد."))
         data = submission.data
         title = (data.get("org_name") or submission.form_title)[:255]
         slug = find_available_slug(directory, slugify(title, allow_unicode=True) or "organization")

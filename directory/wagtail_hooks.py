@@ -1,6 +1,7 @@
 """The directory in the Wagtail admin: editable asset types and the inbox's «make a draft» action."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -11,7 +12,7 @@ from .views.admin import create_organization_draft
 
 class AssetTypeViewSet(SnippetViewSet):
     model = AssetType
-    menu_label = "نوع‌های ظرفیت محله"
+    menu_label = _("نوع‌های ظرفیت محله")
     icon = "site"
     add_to_settings_menu = True
     copy_view_enabled = False

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.models import Page
 
 from portal.digits import to_latin_digits, to_persian_digits
@@ -47,7 +48,7 @@ def users_working_in(neighborhoods):
 
 
 class SubmissionEditForm(forms.ModelForm):
-    referral_date = JalaliDateField(label="تاریخ ارجاع", required=False)
+    referral_date = JalaliDateField(label=_("تاریخ ارجاع"), required=False)
 
     class Meta:
         model = Submission
@@ -67,9 +68,9 @@ class SubmissionEditForm(forms.ModelForm):
             "referral_outcome": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "public_reply": "شهروند این پاسخ را با کد رهگیری می‌بیند و با پیامک یا رایانامه از آن آگاه می‌شود.",
-            "private_notes": "فقط کارکنان این یادداشت را می‌بینند.",
-            "status": "با تغییر وضعیت، به شهروند پیامک یا رایانامه فرستاده می‌شود.",
+            "public_reply": _("شهروند این پاسخ را با کد رهگیری می‌بیند و با پیامک یا رایانامه از آن آگاه می‌شود."),
+            "private_notes": _("فقط کارکنان این یادداشت را می‌بینند."),
+            "status": _("با تغییر وضعیت، به شهروند پیامک یا رایانامه فرستاده می‌شود."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -78,7 +79,7 @@ class SubmissionEditForm(forms.ModelForm):
         status = self.fields["status"]
         status.queryset = Status.objects.all()
         status.empty_label = None
-        status.error_messages["invalid_choice"] = "این وضعیت وجود ندارد."
+        status.error_messages["invalid_choice"] = gettext("این وضعیت وجود ندارد.")
         candidates = users_working_in([submission.neighborhood])
         if submission.assignee_id:
             # Whoever holds the case now stays a valid choice, even if they moved on.
@@ -86,24 +87,24 @@ class SubmissionEditForm(forms.ModelForm):
                 Q(pk__in=candidates.values("pk")) | Q(pk=submission.assignee_id)
             ).order_by("first_name", "last_name", "username")
         assignee = UserChoiceField(
-            label="مسئول پیگیری",
+            label=gettext("مسئول پیگیری"),
             queryset=candidates,
             required=False,
-            empty_label="بدون مسئول",
-            error_messages={"invalid_choice": "این کاربر در این محله کار نمی‌کند."},
+            empty_label=gettext("بدون مسئول"),
+            error_messages={"invalid_choice": gettext("این کاربر در این محله کار نمی‌کند.")},
         )
         self.fields["assignee"] = assignee
         for name, limit in (("public_reply", REPLY_MAX), ("private_notes", NOTES_MAX), ("referral_outcome", NOTES_MAX)):
             self.fields[name].validators.append(
-                MaxLengthValidator(limit, message=f"این متن نباید بیش از {to_persian_digits(limit)} نویسه باشد.")
+                MaxLengthValidator(limit, message=gettext("این متن نباید بیش از %(limit)s نویسه باشد.") % {"limit": to_persian_digits(limit)})
             )
             self.fields[name].widget.attrs["maxlength"] = str(limit)
-        self.fields["referral_agency"].choices = [("", "بدون ارجاع"), *Agency.choices]
+        self.fields["referral_agency"].choices = [("", gettext("بدون ارجاع")), *Agency.choices]
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("referral_date") and not cleaned.get("referral_agency"):
-            self.add_error("referral_agency", "برای تاریخ ارجاع، نهاد ارجاع‌گیرنده را هم انتخاب کنید.")
+            self.add_error("referral_agency", gettext("برای تاریخ ارجاع، نهاد ارجاع‌گیرنده را هم انتخاب کنید."))
         return cleaned
 
 
@@ -112,8 +113,8 @@ class IdListField(forms.Field):
 
     widget = forms.MultipleHiddenInput
     default_error_messages = {
-        "required": "هیچ پرونده‌ای انتخاب نشده است.",
-        "invalid": "شناسه پرونده نادرست است.",
+        "required": _("هیچ پرونده‌ای انتخاب نشده است."),
+        "invalid": _("شناسه پرونده نادرست است."),
     }
 
     def to_python(self, value):
@@ -133,31 +134,31 @@ class IdListField(forms.Field):
 class BulkActionForm(forms.Form):
     ASSIGN, STATUS, ARCHIVE, UNARCHIVE = "assign", "status", "archive", "unarchive"
     ACTIONS = [
-        (ASSIGN, "واگذاری به مسئول پیگیری"),
-        (STATUS, "تغییر وضعیت"),
-        (ARCHIVE, "بایگانی"),
-        (UNARCHIVE, "بیرون آوردن از بایگانی"),
+        (ASSIGN, _("واگذاری به مسئول پیگیری")),
+        (STATUS, _("تغییر وضعیت")),
+        (ARCHIVE, _("بایگانی")),
+        (UNARCHIVE, _("بیرون آوردن از بایگانی")),
     ]
 
     ids = IdListField()
     action = forms.ChoiceField(
-        label="کار گروهی",
-        choices=[("", "یک کار را انتخاب کنید")] + ACTIONS,
-        error_messages={"required": "کار گروهی را انتخاب کنید.", "invalid_choice": "این کار شناخته نیست."},
+        label=_("کار گروهی"),
+        choices=[("", _("یک کار را انتخاب کنید"))] + ACTIONS,
+        error_messages={"required": _("کار گروهی را انتخاب کنید."), "invalid_choice": _("این کار شناخته نیست.")},
     )
     assignee = UserChoiceField(
-        label="مسئول پیگیری",
+        label=_("مسئول پیگیری"),
         queryset=None,
         required=False,
         empty_label="—",
-        error_messages={"invalid_choice": "این کاربر در محله‌های شما کار نمی‌کند."},
+        error_messages={"invalid_choice": _("این کاربر در محله‌های شما کار نمی‌کند.")},
     )
     status = forms.ModelChoiceField(
-        label="وضعیت",
+        label=_("وضعیت"),
         queryset=None,
         required=False,
         empty_label="—",
-        error_messages={"invalid_choice": "این وضعیت وجود ندارد."},
+        error_messages={"invalid_choice": _("این وضعیت وجود ندارد.")},
     )
 
     def __init__(self, *args, neighborhoods, **kwargs):
@@ -169,7 +170,7 @@ class BulkActionForm(forms.Form):
         cleaned = super().clean()
         action = cleaned.get("action")
         if action == self.ASSIGN and not cleaned.get("assignee"):
-            self.add_error("assignee", "مسئول پیگیری را انتخاب کنید.")
+            self.add_error("assignee", gettext("مسئول پیگیری را انتخاب کنید."))
         if action == self.STATUS and not cleaned.get("status"):
-            self.add_error("status", "وضعیت تازه را انتخاب کنید.")
+            self.add_error("status", gettext("وضعیت تازه را انتخاب کنید."))
         return cleaned

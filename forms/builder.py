@@ -10,20 +10,20 @@ from portal.fields import JalaliDateField
 from .fields import LocationField, MobileField, NationalCodeField, PersianIntegerField, PhotoField
 
 FIELD_TYPES = (
-    ("singleline", "متن یک‌خطی"),
-    ("multiline", "متن چندخطی"),
-    ("email", "رایانامه"),
-    ("number", "عدد"),
-    ("mobile", "شماره همراه"),
-    ("national_code", "کد ملی"),
-    ("date", "تاریخ (شمسی)"),
-    ("dropdown", "فهرست کشویی"),
-    ("radio", "گزینه‌های تک‌انتخابی"),
-    ("checkboxes", "گزینه‌های چندانتخابی"),
-    ("checkbox", "تیک تأیید"),
-    ("scale", "امتیاز ۱ تا ۵"),
-    ("photo", "عکس"),
-    ("location", "موقعیت روی نقشه"),
+    ("singleline", _("متن یک‌خطی")),
+    ("multiline", _("متن چندخطی")),
+    ("email", _("رایانامه")),
+    ("number", _("عدد")),
+    ("mobile", _("شماره همراه")),
+    ("national_code", _("کد ملی")),
+    ("date", _("تاریخ (شمسی)")),
+    ("dropdown", _("فهرست کشویی")),
+    ("radio", _("گزینه‌های تک‌انتخابی")),
+    ("checkboxes", _("گزینه‌های چندانتخابی")),
+    ("checkbox", _("تیک تأیید")),
+    ("scale", _("امتیاز ۱ تا ۵")),
+    ("photo", _("عکس")),
+    ("location", _("موقعیت روی نقشه")),
 )
 
 MULTILINE_MAX = 4000

@@ -9,6 +9,7 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.models import Page
 
 from portal import jalali
@@ -18,10 +19,10 @@ from .history import user_label
 from .models import Status
 from .scope import neighborhoods_for, submissions_for
 
-PER_PAGE_CHOICES = [(25, "۲۵"), (50, "۵۰"), (100, "۱۰۰")]
+PER_PAGE_CHOICES = [(25, _("۲۵")), (50, _("۵۰")), (100, _("۱۰۰"))]
 DEFAULT_PER_PAGE = 25
 FILTER_NAMES = ("q", "neighborhood", "page", "status", "assignee", "date_from", "date_to", "mine", "archived")
-INVALID_CHOICE = "این گزینه در دسترس شما نیست."
+INVALID_CHOICE = _("این گزینه در دسترس شما نیست.")
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -30,19 +31,19 @@ class UserChoiceField(forms.ModelChoiceField):
 
 
 class InboxFilterForm(forms.Form):
-    q = forms.CharField(label="جستجو", required=False, max_length=200)
+    q = forms.CharField(label=_("جستجو"), required=False, max_length=200)
     neighborhood = forms.ModelChoiceField(
-        label="محله", queryset=None, required=False, empty_label="همه محله‌ها"
+        label=_("محله"), queryset=None, required=False, empty_label=_("همه محله‌ها")
     )
-    page = forms.ModelChoiceField(label="فرم", queryset=None, required=False, empty_label="همه فرم‌ها")
-    status = forms.ModelChoiceField(label="وضعیت", queryset=None, required=False, empty_label="همه وضعیت‌ها")
-    assignee = UserChoiceField(label="مسئول پیگیری", queryset=None, required=False, empty_label="همه")
-    date_from = JalaliDateField(label="از تاریخ", required=False)
-    date_to = JalaliDateField(label="تا تاریخ", required=False)
-    mine = forms.BooleanField(label="فقط پرونده‌های من", required=False)
-    archived = forms.BooleanField(label="با پرونده‌های بایگانی‌شده", required=False)
+    page = forms.ModelChoiceField(label=_("فرم"), queryset=None, required=False, empty_label=_("همه فرم‌ها"))
+    status = forms.ModelChoiceField(label=_("وضعیت"), queryset=None, required=False, empty_label=_("همه وضعیت‌ها"))
+    assignee = UserChoiceField(label=_("مسئول پیگیری"), queryset=None, required=False, empty_label=_("همه"))
+    date_from = JalaliDateField(label=_("از تاریخ"), required=False)
+    date_to = JalaliDateField(label=_("تا تاریخ"), required=False)
+    mine = forms.BooleanField(label=_("فقط پرونده‌های من"), required=False)
+    archived = forms.BooleanField(label=_("با پرونده‌های بایگانی‌شده"), required=False)
     per_page = forms.TypedChoiceField(
-        label="در هر صفحه",
+        label=_("در هر صفحه"),
         choices=PER_PAGE_CHOICES,
         coerce=int,
         required=False,
@@ -63,14 +64,14 @@ class InboxFilterForm(forms.Form):
         )
         for name in ("neighborhood", "page", "status", "assignee"):
             self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
-        self.fields["per_page"].error_messages["invalid_choice"] = "تعداد در هر صفحه یکی از ۲۵، ۵۰ یا ۱۰۰ است."
-        self.fields["q"].widget.attrs.update({"placeholder": "نام، کد رهگیری، شماره همراه یا متن پاسخ‌ها"})
+        self.fields["per_page"].error_messages["invalid_choice"] = gettext("تعداد در هر صفحه یکی از ۲۵، ۵۰ یا ۱۰۰ است.")
+        self.fields["q"].widget.attrs.update({"placeholder": gettext("نام، کد رهگیری، شماره همراه یا متن پاسخ‌ها")})
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "تاریخ پایان نباید پیش از تاریخ آغاز باشد.")
+            self.add_error("date_to", gettext("تاریخ پایان نباید پیش از تاریخ آغاز باشد."))
         return cleaned
 
     def values(self):

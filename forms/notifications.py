@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import task
 
 from neighborhoods.permissions import staff_group_name
@@ -28,9 +30,16 @@ def notify_staff(submission_id):
     if not recipients:
         return 0
     context = {"submission": submission, "admin_url": settings.WAGTAILADMIN_BASE_URL}
+    # Staff mail is in the site's default language, whatever language the request that queued it used.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = gettext("پرونده تازه در محله %(neighborhood)s: %(form)s") % {
+            "neighborhood": submission.neighborhood.title,
+            "form": submission.form_title,
+        }
+        message = render_to_string("participation/email/new_submission.txt", context)
     send_mail(
-        subject=f"پرونده تازه در محله {submission.neighborhood.title}: {submission.form_title}",
-        message=render_to_string("participation/email/new_submission.txt", context),
+        subject=subject,
+        message=message,
         from_email=None,
         recipient_list=recipients,
     )

@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -55,7 +56,7 @@ def register_inbox_menu_item():
 
 class StatusViewSet(SnippetViewSet):
     model = Status
-    menu_label = "وضعیت پرونده‌ها"
+    menu_label = _("وضعیت پرونده‌ها")
     icon = "tag"
     add_to_settings_menu = True
     copy_view_enabled = False
@@ -71,8 +72,8 @@ def keep_statuses_in_use(request, instances):
     """A status that submissions are in cannot be deleted (the database would refuse anyway)."""
     in_use = [obj for obj in instances if isinstance(obj, Status) and obj.submissions.exists()]
     if in_use:
-        names = "، ".join(status.name for status in in_use)
-        messages.error(request, f"وضعیت «{names}» پرونده دارد و پاک نمی‌شود. نخست پرونده‌هایش را به وضعیت دیگری ببرید.")
+        names = gettext("، ").join(status.name for status in in_use)
+        messages.error(request, gettext("وضعیت «%(names)s» پرونده دارد و پاک نمی‌شود. نخست پرونده‌هایش را به وضعیت دیگری ببرید.") % {"names": names})
         return redirect("wagtailsnippets_participation_status:list")
 
 

@@ -58,7 +58,7 @@ class JalaliDateTimeField(forms.DateTimeField):
     """
 
     widget = JalaliDateTimeInput
-    default_error_messages = {"invalid": "تاریخ و زمان واردشده معتبر نیست."}
+    default_error_messages = {"invalid": _("تاریخ و زمان واردشده معتبر نیست.")}
 
     def __init__(self, *, input_formats=None, widget=None, **kwargs):
         super().__init__(widget=jalali_widget(widget, JalaliDateTimeInput), **kwargs)

@@ -149,8 +149,8 @@ def parse_datetime(text):
         return datetime.datetime.combine(day, datetime.time())
     match = _TIME_RE.match(time_part)
     if not match:
-        raise JalaliParseError("زمان را به شکل ساعت:دقیقه بنویسید، مانند ۱۴:۳۰.")
+        raise JalaliParseError(gettext("زمان را به شکل ساعت:دقیقه بنویسید، مانند ۱۴:۳۰."))
     hour, minute, second = (int(part or 0) for part in match.groups())
     if hour > 23 or minute > 59 or second > 59:
-        raise JalaliParseError("ساعت باید از ۰ تا ۲۳ و دقیقه از ۰ تا ۵۹ باشد.")
+        raise JalaliParseError(gettext("ساعت باید از ۰ تا ۲۳ و دقیقه از ۰ تا ۵۹ باشد."))
     return datetime.datetime.combine(day, datetime.time(hour, minute, second))

@@ -21,9 +21,9 @@ class Audience(models.TextChoices):
 
 
 class NationalCode(models.TextChoices):
-    NOT_ASKED = "no", "پرسیده نشود"
-    OPTIONAL = "optional", "اختیاری"
-    REQUIRED = "required", "الزامی"
+    NOT_ASKED = "no", _("پرسیده نشود")
+    OPTIONAL = "optional", _("اختیاری")
+    REQUIRED = "required", _("الزامی")
 
 
 class Status(models.TextChoices):

@@ -2,6 +2,7 @@
 each programme page that leads to its registrations."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -40,7 +41,7 @@ def register_programmes_menu_item():
 
 def _registrations_button(page, priority):
     return Button(
-        "ثبت‌نام‌ها",
+        gettext("ثبت‌نام‌ها"),
         reverse("programme_admin:registrations", args=[page.pk]),
         icon_name="group",
         priority=priority,

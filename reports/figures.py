@@ -26,6 +26,7 @@ import jdatetime
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Least, TruncDate
+from django.utils.translation import gettext, gettext_lazy as _
 
 from forms.models import Submission, SubmissionEvent
 from forms.models.page import FormKind
@@ -37,7 +38,7 @@ from programmes.models import Attendance, ProgramPage, Registration
 from programmes.models.page import confirmed_seats
 
 RESPONSE_ACTIONS = [SubmissionEvent.Action.CHANGED, SubmissionEvent.Action.REPLIED]
-UNASSIGNED = "بدون مسئول پیگیری"
+UNASSIGNED = _("بدون مسئول پیگیری")
 # Longer periods are drawn month by month instead of day by day.
 DAILY_LIMIT = 62
 
@@ -49,11 +50,11 @@ def submissions_in(neighborhoods, period):
 def kind_label(kind, form_kind):
     if kind == Kind.FORM and form_kind:
         try:
-            return FormKind(form_kind).label
+            return str(FormKind(form_kind).label)
         except ValueError:
             pass
     try:
-        return Kind(kind).label
+        return str(Kind(kind).label)
     except ValueError:
         return kind
 
@@ -203,7 +204,7 @@ def open_by_assignee(neighborhoods):
     result = []
     for row in rows:
         if row["assignee"] is None:
-            name = UNASSIGNED
+            name = str(UNASSIGNED)
         else:
             name = f"{row['assignee__first_name']} {row['assignee__last_name']}".strip() or row["assignee__username"]
         result.append({"name": name, "count": row["count"]})
@@ -320,8 +321,8 @@ def directory_figures(neighborhoods, period):
     )
     assets = AssetPage.objects.live().filter(below, **in_period).count()
     return [
-        {"label": "سمن‌ها و خیریه‌های تازه در فهرست", "count": organizations},
-        {"label": "ظرفیت‌ها و دارایی‌های تازه ثبت‌شده", "count": assets},
+        {"label": gettext("سمن‌ها و خیریه‌های تازه در فهرست"), "count": organizations},
+        {"label": gettext("ظرفیت‌ها و دارایی‌های تازه ثبت‌شده"), "count": assets},
     ]
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy as _
 
 from portal import jalali
 from portal.digits import to_persian_digits
@@ -14,28 +15,28 @@ class MonthlyReport(models.Model):
     """
 
     neighborhood = models.ForeignKey(
-        "neighborhoods.NeighborhoodPage", verbose_name="محله", on_delete=models.PROTECT, related_name="monthly_reports"
+        "neighborhoods.NeighborhoodPage", verbose_name=_("محله"), on_delete=models.PROTECT, related_name="monthly_reports"
     )
-    year = models.PositiveSmallIntegerField("سال")
-    month = models.PositiveSmallIntegerField("ماه")
-    figures = models.JSONField("آمار", default=dict)
-    highlights = models.TextField("نکته‌های برجسته", blank=True)
+    year = models.PositiveSmallIntegerField(_("سال"))
+    month = models.PositiveSmallIntegerField(_("ماه"))
+    figures = models.JSONField(_("آمار"), default=dict)
+    highlights = models.TextField(_("نکته‌های برجسته"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="تهیه‌کننده", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("تهیه‌کننده"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField("زمان تهیه", auto_now_add=True)
+    created_at = models.DateTimeField(_("زمان تهیه"), auto_now_add=True)
     # The PDF made from the kept figures (reports/pdf.py), stored under media/private/, which no web
     # server serves: staff download it through the admin's scoped view.
     pdf = models.FileField("PDF", upload_to="private/reports/monthly/%Y/", blank=True)
 
     class Meta:
         ordering = ["-year", "-month", "-created_at", "-pk"]
-        verbose_name = "گزارش ماهانه"
-        verbose_name_plural = "گزارش‌های ماهانه"
+        verbose_name = _("گزارش ماهانه")
+        verbose_name_plural = _("گزارش‌های ماهانه")
         indexes = [models.Index(fields=["neighborhood", "year", "month"])]
 
     def __str__(self):
-        return f"گزارش {self.month_label} محله {self.neighborhood.title}"
+        return gettext("گزارش %(month)s محله %(neighborhood)s") % {"month": self.month_label, "neighborhood": self.neighborhood.title}
 
     @property
     def month_label(self):

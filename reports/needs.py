@@ -24,6 +24,7 @@ import jdatetime
 from django.db.models import Count
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import TruncDate
+from django.utils.translation import gettext
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 
 from forms.models import FormField, ParticipationFormPage, Submission
@@ -237,9 +238,9 @@ def _top(counter):
 
 def csv_rows(data):
     """The results as rows of a CSV: question, group, answer, count, share."""
-    yield ["پرسش", "گروه", "پاسخ یا واژه", "شمار", "سهم (درصد)", "میانگین"]
+    yield [gettext("پرسش"), gettext("گروه"), gettext("پاسخ یا واژه"), gettext("شمار"), gettext("سهم (درصد)"), gettext("میانگین")]
     for question in data["questions"]:
-        for label, summary in [("همه", question["total"])] + list(question["groups"]):
+        for label, summary in [(gettext("همه"), question["total"])] + list(question["groups"]):
             if question["kind"] == "text":
                 for word in summary["words"]:
                     yield [question["label"], label, word["label"], word["count"], "", ""]

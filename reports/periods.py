@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import jdatetime
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 
 from portal import jalali
 from portal.digits import to_latin_digits, to_persian_digits
@@ -51,7 +52,7 @@ class Period:
     def label(self):
         if self.is_month:
             return to_persian_digits(f"{jalali.month_name(self.month)} {self.year}")
-        return f"{jalali.format_date(self.first)} تا {jalali.format_date(self.last)}"
+        return gettext("%(first)s تا %(last)s") % {"first": jalali.format_date(self.first), "last": jalali.format_date(self.last)}
 
     def created_in(self, field="created_at"):
         """Filter kwargs: ``field`` falls inside the period."""
@@ -89,18 +90,18 @@ class PeriodForm(forms.Form):
     """A Jalali month (year + month) or a range of Jalali days; without either, this month."""
 
     year = forms.CharField(
-        label="سال",
+        label=_("سال"),
         required=False,
         max_length=4,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": "4", "autocomplete": "off"}),
     )
     month = forms.TypedChoiceField(
-        label="ماه",
+        label=_("ماه"),
         required=False,
         choices=[("", "—")] + [(str(number), name) for number, name in enumerate(jalali.MONTHS, start=1)],
     )
-    start = JalaliDateField(label="از روز", required=False)
-    end = JalaliDateField(label="تا روز", required=False)
+    start = JalaliDateField(label=_("از روز"), required=False)
+    end = JalaliDateField(label=_("تا روز"), required=False)
 
     def __init__(self, data=None, **kwargs):
         if data is not None:
@@ -116,7 +117,7 @@ class PeriodForm(forms.Form):
         if not value:
             return None
         if not value.isdigit() or not 1300 <= int(value) <= 1500:
-            raise forms.ValidationError("سال را چهاررقمی و شمسی بنویسید، مانند ۱۴۰۴.")
+            raise forms.ValidationError(gettext("سال را چهاررقمی و شمسی بنویسید، مانند ۱۴۰۴."))
         return int(value)
 
     def clean_month(self):
@@ -132,7 +133,7 @@ class PeriodForm(forms.Form):
             self.data = self.data.copy()
             self.data["month"] = ""
             super().full_clean()
-            self.add_error("month", "ماه باید عددی از ۱ تا ۱۲ باشد.")
+            self.add_error("month", gettext("ماه باید عددی از ۱ تا ۱۲ باشد."))
             return
         super().full_clean()
 
@@ -144,17 +145,17 @@ class PeriodForm(forms.Form):
         start, end = cleaned.get("start"), cleaned.get("end")
         if start or end:
             if not (start and end):
-                raise forms.ValidationError("برای بازه، هر دو روز آغاز و پایان را بنویسید.")
+                raise forms.ValidationError(gettext("برای بازه، هر دو روز آغاز و پایان را بنویسید."))
             if end < start:
-                raise forms.ValidationError("روز پایان بازه نمی‌تواند پیش از روز آغاز آن باشد.")
+                raise forms.ValidationError(gettext("روز پایان بازه نمی‌تواند پیش از روز آغاز آن باشد."))
             if (end - start).days + 1 > MAX_DAYS:
-                raise forms.ValidationError("بازه نمی‌تواند بیش از یک سال باشد.")
+                raise forms.ValidationError(gettext("بازه نمی‌تواند بیش از یک سال باشد."))
             cleaned["period"] = Period(first=start, last=end)
             return cleaned
         if month and not year:
             year = current_month().year
         if year and not month:
-            raise forms.ValidationError("ماه را هم انتخاب کنید.")
+            raise forms.ValidationError(gettext("ماه را هم انتخاب کنید."))
         cleaned["period"] = month_period(year, month) if year else current_month()
         return cleaned
 

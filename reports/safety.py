@@ -68,7 +68,7 @@ def public_summary(neighborhoods):
     referrals = {}
     for row in reports.exclude(referral_agency="").values("neighborhood", "referral_agency").annotate(n=Count("pk")):
         referrals.setdefault(row["neighborhood"], []).append(
-            {"label": Agency(row["referral_agency"]).label, "count": row["n"]}
+            {"label": str(Agency(row["referral_agency"]).label), "count": row["n"]}
         )
     cells = {}
     mapped = reports.filter(latitude__isnull=False, longitude__isnull=False)

@@ -8,13 +8,14 @@ message as one that does not exist.
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_lazy as _
 
 from forms.scope import neighborhoods_for
 from neighborhoods.models import ProvincePage
 from portal.digits import to_latin_digits
 
-OUT_OF_SCOPE = "این محله یا استان پیدا نشد یا در محدوده کار شما نیست."
-NO_SCOPE = "شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید و گزارشی برای دیدن ندارید."
+OUT_OF_SCOPE = _("این محله یا استان پیدا نشد یا در محدوده کار شما نیست.")
+NO_SCOPE = _("شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید و گزارشی برای دیدن ندارید.")
 
 
 class OutOfScope(Exception):
@@ -59,15 +60,15 @@ def resolve(user, query):
         neighborhood = scope.filter(pk=pk).first()
         if neighborhood is None:
             raise OutOfScope(OUT_OF_SCOPE)
-        return Scope(scope.filter(pk=pk), f"محله {neighborhood.title}", {"neighborhood": pk}, neighborhood=neighborhood)
+        return Scope(scope.filter(pk=pk), gettext("محله %(title)s") % {"title": neighborhood.title}, {"neighborhood": pk}, neighborhood=neighborhood)
     if query.get("province"):
         pk = _id(query["province"])
         province = ProvincePage.objects.filter(pk=pk).first()
         inside = scope.filter(path__startswith=province.path) if province else scope.none()
         if province is None or not inside.exists():
             raise OutOfScope(OUT_OF_SCOPE)
-        return Scope(inside, f"استان {province.title}", {"province": pk}, province=province)
+        return Scope(inside, gettext("استان %(title)s") % {"title": province.title}, {"province": pk}, province=province)
     only = list(scope[:2])
     if len(only) == 1:
-        return Scope(scope, f"محله {only[0].title}", {}, neighborhood=only[0])
-    return Scope(scope, "همه محله‌های شما", {})
+        return Scope(scope, gettext("محله %(title)s") % {"title": only[0].title}, {}, neighborhood=only[0])
+    return Scope(scope, gettext("همه محله‌های شما"), {})

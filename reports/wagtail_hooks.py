@@ -2,6 +2,7 @@
 staff safety map, each shown to everyone who works in at least one neighbourhood."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 from wagtail.admin.menu import Menu
@@ -69,4 +70,4 @@ class ReportsMenuItem(SubmenuMenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu():
-    return ReportsMenuItem("گزارش‌ها", reports_menu, name="reports", icon_name="table", order=170)
+    return ReportsMenuItem(_("گزارش‌ها"), reports_menu, name="reports", icon_name="table", order=170)

@@ -2,14 +2,15 @@
 «ngo_application» in the inbox of the neighbourhood the applicant names as its main one."""
 
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
 class NGOApplicationPage(Page):
-    intro = RichTextField("توضیح فرم", blank=True)
-    thank_you_text = RichTextField("متن پس از ارسال", blank=True)
+    intro = RichTextField(_("توضیح فرم"), blank=True)
+    thank_you_text = RichTextField(_("متن پس از ارسال"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
     parent_page_types = ["directory.DirectoryIndexPage"]
@@ -17,8 +18,8 @@ class NGOApplicationPage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "فرم درخواست عضویت سمن"
-        verbose_name_plural = "فرم‌های درخواست عضویت سمن"
+        verbose_name = _("فرم درخواست عضویت سمن")
+        verbose_name_plural = _("فرم‌های درخواست عضویت سمن")
 
     def get_form(self, *args, page=None, user=None, **kwargs):
         from ..application_form import ApplicationForm

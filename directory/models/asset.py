@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -23,20 +24,20 @@ def lines(text):
 
 class AssetPage(SearchableText, MapPoint, Page):
     asset_type = models.ForeignKey(
-        "directory.AssetType", verbose_name="نوع", on_delete=models.PROTECT, related_name="assets"
+        "directory.AssetType", verbose_name=_("نوع"), on_delete=models.PROTECT, related_name="assets"
     )
-    ownership = models.CharField("مالکیت", max_length=20, choices=Owner.choices, default=Owner.PUBLIC)
-    summary = models.CharField("خلاصه", max_length=300, blank=True, help_text="یک جمله برای فهرست‌ها")
-    description = RichTextField("معرفی", blank=True, features=["bold", "italic", "link", "ol", "ul"])
-    address = models.CharField("نشانی", max_length=300, blank=True)
-    phone = models.CharField("تلفن", max_length=40, blank=True, validators=[validate_phone])
-    capacity = models.PositiveIntegerField("ظرفیت (نفر)", null=True, blank=True)
-    facilities = models.TextField("امکانات", blank=True, help_text="هر امکان در یک سطر، مانند «سالن اجتماعات» یا «آشپزخانه»")
+    ownership = models.CharField(_("مالکیت"), max_length=20, choices=Owner.choices, default=Owner.PUBLIC)
+    summary = models.CharField(_("خلاصه"), max_length=300, blank=True, help_text=_("یک جمله برای فهرست‌ها"))
+    description = RichTextField(_("معرفی"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    address = models.CharField(_("نشانی"), max_length=300, blank=True)
+    phone = models.CharField(_("تلفن"), max_length=40, blank=True, validators=[validate_phone])
+    capacity = models.PositiveIntegerField(_("ظرفیت (نفر)"), null=True, blank=True)
+    facilities = models.TextField(_("امکانات"), blank=True, help_text=_("هر امکان در یک سطر، مانند «سالن اجتماعات» یا «آشپزخانه»"))
     accessibility = models.TextField(
-        "دسترسی‌پذیری", blank=True, help_text="برای افراد دارای معلولیت و سالمندان: رمپ، آسانسور، سرویس بهداشتی مناسب …"
+        _("دسترسی‌پذیری"), blank=True, help_text=_("برای افراد دارای معلولیت و سالمندان: رمپ، آسانسور، سرویس بهداشتی مناسب …")
     )
     can_host_programmes = models.BooleanField(
-        "میزبان برنامه‌ها", default=False, help_text="دفتر می‌تواند برنامه‌ها و دوره‌های محله را اینجا برگزار کند."
+        _("میزبان برنامه‌ها"), default=False, help_text=_("دفتر می‌تواند برنامه‌ها و دوره‌های محله را اینجا برگزار کند.")
     )
 
     search_text_fields = ("summary", "description", "address", "facilities")
@@ -72,7 +73,7 @@ class AssetPage(SearchableText, MapPoint, Page):
                      FieldPanel("longitude", widget=NumericTextInput(attrs={"inputmode": "decimal"}))]
                 ),
             ],
-            heading="نشانی و موقعیت",
+            heading=_("نشانی و موقعیت"),
         ),
         MultiFieldPanel(
             [
@@ -81,17 +82,17 @@ class AssetPage(SearchableText, MapPoint, Page):
                 FieldPanel("accessibility"),
                 FieldPanel("can_host_programmes"),
             ],
-            heading="امکانات",
+            heading=_("امکانات"),
         ),
-        InlinePanel("opening_hours", heading="ساعات کار (از شنبه)", label="روز"),
+        InlinePanel("opening_hours", heading=_("ساعات کار (از شنبه)"), label=_("روز")),
     ]
 
     parent_page_types = ["neighborhoods.NeighborhoodPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "ظرفیت محله"
-        verbose_name_plural = "ظرفیت‌های محله"
+        verbose_name = _("ظرفیت محله")
+        verbose_name_plural = _("ظرفیت‌های محله")
 
     @property
     def asset_type_name(self):

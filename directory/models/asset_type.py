@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_lazy as _, gettext_noop
 
 # The names migration 0002 gives the default types, marked so the catalogues translate them. The
 # database keeps the Persian name; ``label`` shows it in the reader's language while a catalogue
@@ -25,14 +25,14 @@ class AssetType(models.Model):
     """A kind of place (mosque, park, neighbourhood house …). A snippet: offices add the kinds they
     meet; the defaults come from a data migration."""
 
-    name = models.CharField("نام", max_length=80, unique=True)
-    slug = models.SlugField("شناسه لاتین", max_length=40, unique=True, help_text="در نشانی فیلتر فهرست می‌آید، مانند mosque.")
-    order = models.PositiveSmallIntegerField("ترتیب", default=0)
+    name = models.CharField(_("نام"), max_length=80, unique=True)
+    slug = models.SlugField(_("شناسه لاتین"), max_length=40, unique=True, help_text=_("در نشانی فیلتر فهرست می‌آید، مانند mosque."))
+    order = models.PositiveSmallIntegerField(_("ترتیب"), default=0)
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "نوع ظرفیت"
-        verbose_name_plural = "نوع‌های ظرفیت"
+        verbose_name = _("نوع ظرفیت")
+        verbose_name_plural = _("نوع‌های ظرفیت")
 
     def __str__(self):
         return self.name

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -23,13 +24,13 @@ def paginate(request, queryset, per_page, what, count_key=None):
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
-        raise Http404(f"این صفحه از فهرست {what} وجود ندارد.") from None
+        raise Http404(gettext("این صفحه از فهرست %(what)s وجود ندارد.") % {"what": what}) from None
 
 
 class DirectoryIndexPage(RoutablePageMixin, Page):
     """Every organisation of the portal, with filters and search; its CSV is the open-data copy."""
 
-    intro = RichTextField("معرفی", blank=True)
+    intro = RichTextField(_("معرفی"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -37,8 +38,8 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "فهرست سمن‌ها و خیریه‌ها"
-        verbose_name_plural = "فهرست‌های سمن‌ها و خیریه‌ها"
+        verbose_name = _("فهرست سمن‌ها و خیریه‌ها")
+        verbose_name_plural = _("فهرست‌های سمن‌ها و خیریه‌ها")
 
     def organizations(self):
         from .organization import OrganizationPage
@@ -64,7 +65,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context.update(
             filter_form=form,
-            organizations=paginate(request, organizations, settings.DIRECTORY_PER_PAGE, "سازمان‌ها", count_key),
+            organizations=paginate(request, organizations, settings.DIRECTORY_PER_PAGE, gettext("سازمان‌ها"), count_key),
             query=query.urlencode(),
             application_page=self.application_page(),
         )

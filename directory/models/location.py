@@ -2,27 +2,28 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class MapPoint(models.Model):
     # Same shape as NeighborhoodPage's office point, so every map reads one format.
     latitude = models.DecimalField(
-        "عرض جغرافیایی",
+        _("عرض جغرافیایی"),
         max_digits=9,
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(-90, "عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد."), MaxValueValidator(90, "عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد.")],
-        help_text="مانند 34.0917",
+        validators=[MinValueValidator(-90, _("عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد.")), MaxValueValidator(90, _("عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد."))],
+        help_text=_("مانند 34.0917"),
     )
     longitude = models.DecimalField(
-        "طول جغرافیایی",
+        _("طول جغرافیایی"),
         max_digits=9,
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(-180, "طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد."), MaxValueValidator(180, "طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد.")],
-        help_text="مانند 49.6892",
+        validators=[MinValueValidator(-180, _("طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد.")), MaxValueValidator(180, _("طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد."))],
+        help_text=_("مانند 49.6892"),
     )
 
     class Meta:
@@ -36,4 +37,4 @@ class MapPoint(models.Model):
         from django.core.exceptions import ValidationError
 
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": "عرض و طول جغرافیایی را با هم بنویسید یا هر دو را خالی بگذارید."})
+            raise ValidationError({"longitude": gettext("عرض و طول جغرافیایی را با هم بنویسید یا هر دو را خالی بگذارید.")})

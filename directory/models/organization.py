@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -33,27 +34,27 @@ def search_text(*parts):
 
 
 class OrganizationPage(SearchableText, MapPoint, Page):
-    kind = models.CharField("نوع", max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.NGO)
+    kind = models.CharField(_("نوع"), max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.NGO)
     registration_number = models.CharField(
-        "شماره ثبت یا مجوز", max_length=40, blank=True,
-        validators=[RegexValidator(r"^[0-9۰-۹٠-٩/\-\s]+$", "شماره ثبت فقط رقم، خط تیره یا ممیز دارد.")],
+        _("شماره ثبت یا مجوز"), max_length=40, blank=True,
+        validators=[RegexValidator(r"^[0-9۰-۹٠-٩/\-\s]+$", _("شماره ثبت فقط رقم، خط تیره یا ممیز دارد."))],
     )
-    summary = models.CharField("خلاصه", max_length=300, blank=True, help_text="یک جمله برای فهرست")
-    description = RichTextField("معرفی", blank=True, features=["bold", "italic", "link", "ol", "ul"])
-    fields_of_activity = models.TextField("حوزه‌های فعالیت", blank=True, help_text="هر حوزه در یک سطر")
+    summary = models.CharField(_("خلاصه"), max_length=300, blank=True, help_text=_("یک جمله برای فهرست"))
+    description = RichTextField(_("معرفی"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    fields_of_activity = models.TextField(_("حوزه‌های فعالیت"), blank=True, help_text=_("هر حوزه در یک سطر"))
     neighborhoods = ParentalManyToManyField(
-        "neighborhoods.NeighborhoodPage", verbose_name="محله‌هایی که پوشش می‌دهد", blank=True, related_name="organizations"
+        "neighborhoods.NeighborhoodPage", verbose_name=_("محله‌هایی که پوشش می‌دهد"), blank=True, related_name="organizations"
     )
-    address = models.CharField("نشانی", max_length=300, blank=True)
-    phone = models.CharField("تلفن", max_length=40, blank=True, validators=[validate_phone])
-    mobile = models.CharField("همراه", max_length=20, blank=True, validators=[validate_mobile])
-    email = models.EmailField("رایانامه", blank=True)
-    website = models.URLField("وبگاه", blank=True)
+    address = models.CharField(_("نشانی"), max_length=300, blank=True)
+    phone = models.CharField(_("تلفن"), max_length=40, blank=True, validators=[validate_phone])
+    mobile = models.CharField(_("همراه"), max_length=20, blank=True, validators=[validate_mobile])
+    email = models.EmailField(_("رایانامه"), blank=True)
+    website = models.URLField(_("وبگاه"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="نشان", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image", verbose_name=_("نشان"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    verified = models.BooleanField("تأییدشده از سوی دفتر", default=False)
-    verified_on = models.DateField("تاریخ تأیید", null=True, blank=True)
+    verified = models.BooleanField(_("تأییدشده از سوی دفتر"), default=False)
+    verified_on = models.DateField(_("تاریخ تأیید"), null=True, blank=True)
     # The NGO application this listing was made from (one listing per application).
     application = models.OneToOneField(
         "participation.Submission", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="organization"
@@ -103,7 +104,7 @@ class OrganizationPage(SearchableText, MapPoint, Page):
                      FieldPanel("longitude", widget=NumericTextInput(attrs={"inputmode": "decimal"}))]
                 ),
             ],
-            heading="راه‌های تماس",
+            heading=_("راه‌های تماس"),
         ),
         # An NGO editing its own page must not mark itself verified: only office staff and editors see these.
         MultiFieldPanel(
@@ -111,18 +112,18 @@ class OrganizationPage(SearchableText, MapPoint, Page):
                 FieldPanel("verified", permission="directory.verify_organization"),
                 FieldPanel("verified_on", permission="directory.verify_organization"),
             ],
-            heading="تأیید دفتر",
+            heading=_("تأیید دفتر"),
         ),
-        InlinePanel("services", heading="خدمت‌ها", label="خدمت"),
+        InlinePanel("services", heading=_("خدمت‌ها"), label=_("خدمت")),
     ]
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "سازمان"
-        verbose_name_plural = "سازمان‌ها"
-        permissions = [("verify_organization", "اعلام تأیید سازمان در فهرست")]
+        verbose_name = _("سازمان")
+        verbose_name_plural = _("سازمان‌ها")
+        permissions = [("verify_organization", _("اعلام تأیید سازمان در فهرست"))]
 
     @property
     def activity_list(self):
@@ -141,7 +142,7 @@ class OrganizationPage(SearchableText, MapPoint, Page):
         self.mobile = normalize_mobile(self.mobile) if self.mobile else ""
         self.registration_number = to_latin_digits(self.registration_number).strip()
         if self.verified and not self.verified_on:
-            raise ValidationError({"verified_on": "تاریخ تأیید را بنویسید."})
+            raise ValidationError({"verified_on": gettext("تاریخ تأیید را بنویسید.")})
 
     def refresh_search_text(self):
         services = list(self.services.all())

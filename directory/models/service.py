@@ -1,6 +1,7 @@
 """A service an organisation offers residents, kept as an inline row of its page."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -13,16 +14,16 @@ from ..choices import ServiceCategory, TargetGroup
 
 class OrganizationService(Orderable):
     page = ParentalKey("directory.OrganizationPage", on_delete=models.CASCADE, related_name="services")
-    name = models.CharField("نام خدمت", max_length=160)
-    category = models.CharField("دسته", max_length=20, choices=ServiceCategory.choices)
-    target_group = models.CharField("گروه هدف", max_length=20, choices=TargetGroup.choices, default=TargetGroup.EVERYONE)
-    description = models.TextField("شرح", blank=True)
-    eligibility = models.TextField("شرایط استفاده", blank=True)
+    name = models.CharField(_("نام خدمت"), max_length=160)
+    category = models.CharField(_("دسته"), max_length=20, choices=ServiceCategory.choices)
+    target_group = models.CharField(_("گروه هدف"), max_length=20, choices=TargetGroup.choices, default=TargetGroup.EVERYONE)
+    description = models.TextField(_("شرح"), blank=True)
+    eligibility = models.TextField(_("شرایط استفاده"), blank=True)
     # Money is stored in rials (the legal unit) and shown in toman; empty means free.
     cost_rials = models.PositiveBigIntegerField(
-        "هزینه (ریال)", null=True, blank=True, help_text="به ریال؛ برای خدمت رایگان خالی بگذارید."
+        _("هزینه (ریال)"), null=True, blank=True, help_text=_("به ریال؛ برای خدمت رایگان خالی بگذارید.")
     )
-    how_to_apply = models.TextField("راه استفاده از خدمت", blank=True)
+    how_to_apply = models.TextField(_("راه استفاده از خدمت"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -44,8 +45,8 @@ class OrganizationService(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "خدمت"
-        verbose_name_plural = "خدمت‌ها"
+        verbose_name = _("خدمت")
+        verbose_name_plural = _("خدمت‌ها")
 
     @property
     def is_free(self):

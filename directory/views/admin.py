@@ -6,6 +6,7 @@ Checked per object like every inbox view: the submission must be in the user's n
 
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
@@ -24,11 +25,11 @@ def create_organization_draft(request, pk):
         messages.error(request, NOT_FOUND)
         return redirect("participation_inbox:index")
     if submission.kind != Kind.NGO_APPLICATION:
-        messages.error(request, "این پرونده درخواست سمن نیست و از آن صفحه‌ای در فهرست ساخته نمی‌شود.")
+        messages.error(request, gettext("این پرونده درخواست سمن نیست و از آن صفحه‌ای در فهرست ساخته نمی‌شود."))
         return redirect("participation_inbox:detail", pk=submission.pk)
     directory = DirectoryIndexPage.objects.order_by("path").first()
     if directory is not None and not directory.permissions_for_user(request.user).can_add_subpage():
-        messages.error(request, "شما اجازه افزودن صفحه به فهرست سمن‌ها را ندارید.")
+        messages.error(request, gettext("شما اجازه افزودن صفحه به فهرست سمن‌ها را ندارید."))
         return redirect("participation_inbox:detail", pk=submission.pk)
     try:
         page, created = create_draft(submission, request.user)
@@ -38,8 +39,9 @@ def create_organization_draft(request, pk):
     if created:
         messages.success(
             request,
-            f"پیش‌نویس «{page.title}» از پرونده {isolate(submission.tracking_display)} ساخته شد. آن را بازبینی و منتشر کنید.",
+            gettext("پیش‌نویس «%(title)s» از پرونده %(code)s ساخته شد. آن را بازبینی و منتشر کنید.")
+            % {"title": page.title, "code": isolate(submission.tracking_display)},
         )
     else:
-        messages.warning(request, f"از این پرونده پیش‌تر صفحه «{page.title}» ساخته شده است.")
+        messages.warning(request, gettext("از این پرونده پیش‌تر صفحه «%(title)s» ساخته شده است.") % {"title": page.title})
     return redirect("wagtailadmin_pages:edit", page.pk)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
@@ -11,21 +12,21 @@ from ..keys import field_key
 
 
 class FormKind(models.TextChoices):
-    VOLUNTEER = "volunteer", "داوطلبی"
-    NEEDS_ASSESSMENT = "needs_assessment", "نیازسنجی"
-    PROBLEM_REPORT = "problem_report", "گزارش مسئله"
-    SUGGESTION = "suggestion", "پیشنهاد"
-    OTHER = "other", "دیگر"
+    VOLUNTEER = "volunteer", _("داوطلبی")
+    NEEDS_ASSESSMENT = "needs_assessment", _("نیازسنجی")
+    PROBLEM_REPORT = "problem_report", _("گزارش مسئله")
+    SUGGESTION = "suggestion", _("پیشنهاد")
+    OTHER = "other", _("دیگر")
 
 
 class FormField(AbstractFormField):
     page = ParentalKey("participation.ParticipationFormPage", on_delete=models.CASCADE, related_name="form_fields")
-    field_type = models.CharField("نوع پرسش", max_length=16, choices=FIELD_TYPES)
+    field_type = models.CharField(_("نوع پرسش"), max_length=16, choices=FIELD_TYPES)
     key = models.SlugField(
-        "کلید",
+        _("کلید"),
         max_length=60,
         blank=True,
-        help_text="نام لاتین پرسش در خروجی‌ها، مانند mobile یا need. اگر خالی بماند از روی عنوان ساخته می‌شود.",
+        help_text=_("نام لاتین پرسش در خروجی‌ها، مانند mobile یا need. اگر خالی بماند از روی عنوان ساخته می‌شود."),
     )
 
     panels = [
@@ -44,26 +45,26 @@ class FormField(AbstractFormField):
 class ParticipationFormPage(AbstractForm):
     """A participation form of one neighbourhood: what residents send lands in that office's inbox."""
 
-    kind = models.CharField("نوع فرم", max_length=20, choices=FormKind.choices, default=FormKind.OTHER)
-    intro = RichTextField("توضیح فرم", blank=True)
-    thank_you_text = RichTextField("متن پس از ارسال", blank=True)
+    kind = models.CharField(_("نوع فرم"), max_length=20, choices=FormKind.choices, default=FormKind.OTHER)
+    intro = RichTextField(_("توضیح فرم"), blank=True)
+    thank_you_text = RichTextField(_("متن پس از ارسال"), blank=True)
     notify_staff = models.BooleanField(
-        "آگاه کردن کارکنان با رایانامه", default=True, help_text="برای هر پرونده تازه به کارکنان محله رایانامه فرستاده شود."
+        _("آگاه کردن کارکنان با رایانامه"), default=True, help_text=_("برای هر پرونده تازه به کارکنان محله رایانامه فرستاده شود.")
     )
 
     form_builder = ParticipationFormBuilder
     content_panels = AbstractForm.content_panels + [
         FieldPanel("kind"),
         FieldPanel("intro"),
-        InlinePanel("form_fields", label="پرسش", heading="پرسش‌های فرم"),
-        MultiFieldPanel([FieldPanel("thank_you_text"), FieldPanel("notify_staff")], heading="پس از ارسال"),
+        InlinePanel("form_fields", label=_("پرسش"), heading=_("پرسش‌های فرم")),
+        MultiFieldPanel([FieldPanel("thank_you_text"), FieldPanel("notify_staff")], heading=_("پس از ارسال")),
     ]
     parent_page_types = ["neighborhoods.NeighborhoodPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "فرم مشارکت"
-        verbose_name_plural = "فرم‌های مشارکت"
+        verbose_name = _("فرم مشارکت")
+        verbose_name_plural = _("فرم‌های مشارکت")
 
     def get_submissions(self):
         from .submission import Submission

@@ -3,21 +3,21 @@ import datetime
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from .. import tracking
 from .status import Status
 
 
 class Kind(models.TextChoices):
-    FORM = "form", "فرم مشارکت"
-    REGISTRATION = "registration", "ثبت‌نام برنامه"
-    NGO_APPLICATION = "ngo_application", "درخواست سمن"
+    FORM = "form", _("فرم مشارکت")
+    REGISTRATION = "registration", _("ثبت‌نام برنامه")
+    NGO_APPLICATION = "ngo_application", _("درخواست سمن")
 
 
 class Source(models.TextChoices):
-    ONLINE = "online", "درگاه"
-    SERVICE_DESK = "service_desk", "میز خدمت"
+    ONLINE = "online", _("درگاه")
+    SERVICE_DESK = "service_desk", _("میز خدمت")
 
 
 class Agency(models.TextChoices):
@@ -60,62 +60,62 @@ class SubmissionQuerySet(models.QuerySet):
 class Submission(models.Model):
     """One thing a resident sent: a form, a programme sign-up or an NGO application."""
 
-    kind = models.CharField("نوع", max_length=20, choices=Kind.choices, default=Kind.FORM)
-    source = models.CharField("راه ثبت", max_length=20, choices=Source.choices, default=Source.ONLINE)
+    kind = models.CharField(_("نوع"), max_length=20, choices=Kind.choices, default=Kind.FORM)
+    source = models.CharField(_("راه ثبت"), max_length=20, choices=Source.choices, default=Source.ONLINE)
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name="فرم", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page", verbose_name=_("فرم"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     neighborhood = models.ForeignKey(
-        "neighborhoods.NeighborhoodPage", verbose_name="محله", on_delete=models.PROTECT, related_name="submissions"
+        "neighborhoods.NeighborhoodPage", verbose_name=_("محله"), on_delete=models.PROTECT, related_name="submissions"
     )
-    form_title = models.CharField("عنوان فرم", max_length=255)
+    form_title = models.CharField(_("عنوان فرم"), max_length=255)
     # {key: value} of the cleaned answers, and {key: label} as the form read when it was sent, so the
     # answers stay readable after staff edit the form.
-    data = models.JSONField("پاسخ‌ها", default=dict)
-    labels = models.JSONField("عنوان پرسش‌ها", default=dict)
-    types = models.JSONField("نوع پرسش‌ها", default=dict)
+    data = models.JSONField(_("پاسخ‌ها"), default=dict)
+    labels = models.JSONField(_("عنوان پرسش‌ها"), default=dict)
+    types = models.JSONField(_("نوع پرسش‌ها"), default=dict)
 
-    name = models.CharField("نام", max_length=120, blank=True)
-    mobile = models.CharField("همراه", max_length=11, blank=True, db_index=True)
-    national_code = models.CharField("کد ملی", max_length=10, blank=True)
-    email = models.EmailField("رایانامه", blank=True)
-    latitude = models.DecimalField("عرض جغرافیایی", max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField("طول جغرافیایی", max_digits=9, decimal_places=6, null=True, blank=True)
-    photo = models.FileField("عکس", upload_to="private/submissions/%Y/%m/", blank=True)
+    name = models.CharField(_("نام"), max_length=120, blank=True)
+    mobile = models.CharField(_("همراه"), max_length=11, blank=True, db_index=True)
+    national_code = models.CharField(_("کد ملی"), max_length=10, blank=True)
+    email = models.EmailField(_("رایانامه"), blank=True)
+    latitude = models.DecimalField(_("عرض جغرافیایی"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("طول جغرافیایی"), max_digits=9, decimal_places=6, null=True, blank=True)
+    photo = models.FileField(_("عکس"), upload_to="private/submissions/%Y/%m/", blank=True)
 
-    tracking_code = models.CharField("کد رهگیری", max_length=tracking.LENGTH, unique=True)
+    tracking_code = models.CharField(_("کد رهگیری"), max_length=tracking.LENGTH, unique=True)
     # The token rendered into the form: the same form posted twice makes one submission.
     form_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
-    status = models.ForeignKey(Status, verbose_name="وضعیت", on_delete=models.PROTECT, related_name="submissions")
-    archived = models.BooleanField("بایگانی", default=False)
+    status = models.ForeignKey(Status, verbose_name=_("وضعیت"), on_delete=models.PROTECT, related_name="submissions")
+    archived = models.BooleanField(_("بایگانی"), default=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="مسئول پیگیری",
+        verbose_name=_("مسئول پیگیری"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_submissions",
     )
-    private_notes = models.TextField("یادداشت داخلی", blank=True)
-    public_reply = models.TextField("پاسخ به شهروند", blank=True)
-    replied_at = models.DateTimeField("زمان پاسخ", null=True, blank=True)
-    referral_agency = models.CharField("ارجاع به", max_length=20, choices=Agency.choices, blank=True)
-    referral_date = models.DateField("تاریخ ارجاع", null=True, blank=True)
-    referral_outcome = models.TextField("نتیجه ارجاع", blank=True)
+    private_notes = models.TextField(_("یادداشت داخلی"), blank=True)
+    public_reply = models.TextField(_("پاسخ به شهروند"), blank=True)
+    replied_at = models.DateTimeField(_("زمان پاسخ"), null=True, blank=True)
+    referral_agency = models.CharField(_("ارجاع به"), max_length=20, choices=Agency.choices, blank=True)
+    referral_date = models.DateField(_("تاریخ ارجاع"), null=True, blank=True)
+    referral_outcome = models.TextField(_("نتیجه ارجاع"), blank=True)
 
     # Normalised text of the answers, for the inbox's search box.
     search_text = models.TextField(blank=True, editable=False)
-    anonymised = models.BooleanField("بی‌نام‌شده", default=False)
-    created_at = models.DateTimeField("زمان ثبت", auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField("آخرین تغییر", auto_now=True)
+    anonymised = models.BooleanField(_("بی‌نام‌شده"), default=False)
+    created_at = models.DateTimeField(_("زمان ثبت"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("آخرین تغییر"), auto_now=True)
 
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "پرونده"
-        verbose_name_plural = "صندوق پرونده‌ها"
+        verbose_name = _("پرونده")
+        verbose_name_plural = _("صندوق پرونده‌ها")
         indexes = [
             models.Index(fields=["neighborhood", "-created_at"]),
             models.Index(fields=["neighborhood", "status", "-created_at"]),
@@ -145,9 +145,9 @@ class Submission(models.Model):
             if self.types.get(key) == "date" and value:
                 value = jalali.format_date(datetime.date.fromisoformat(value))
             elif isinstance(value, list):
-                value = "، ".join(str(item) for item in value)
+                value = gettext("، ").join(str(item) for item in value)
             elif isinstance(value, bool):
-                value = "بله" if value else "خیر"
+                value = gettext("بله") if value else gettext("خیر")
             rows.append((self.labels.get(key, key), value))
         return rows
 

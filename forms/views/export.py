@@ -13,7 +13,8 @@ import tempfile
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from wagtail.admin import messages
@@ -36,25 +37,25 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 FIXED_COLUMNS = [
-    "کد رهگیری",
-    "فرم",
-    "محله",
-    "وضعیت",
-    "زمان ثبت",
-    "راه ثبت",
-    "نام",
-    "همراه",
-    "کد ملی",
-    "رایانامه",
-    "مسئول پیگیری",
-    "بایگانی",
-    "پاسخ به شهروند",
-    "زمان پاسخ",
-    "ارجاع به",
-    "تاریخ ارجاع",
-    "نتیجه ارجاع",
-    "عرض جغرافیایی",
-    "طول جغرافیایی",
+    _("کد رهگیری"),
+    _("فرم"),
+    _("محله"),
+    _("وضعیت"),
+    _("زمان ثبت"),
+    _("راه ثبت"),
+    _("نام"),
+    _("همراه"),
+    _("کد ملی"),
+    _("رایانامه"),
+    _("مسئول پیگیری"),
+    _("بایگانی"),
+    _("پاسخ به شهروند"),
+    _("زمان پاسخ"),
+    _("ارجاع به"),
+    _("تاریخ ارجاع"),
+    _("نتیجه ارجاع"),
+    _("عرض جغرافیایی"),
+    _("طول جغرافیایی"),
 ]
 
 
@@ -105,7 +106,7 @@ def row(submission, keys):
         submission.national_code,
         submission.email,
         user_label(submission.assignee),
-        "بله" if submission.archived else "خیر",
+        gettext("بله") if submission.archived else gettext("خیر"),
         submission.public_reply,
         jalali_datetime(submission.replied_at),
         submission.get_referral_agency_display() if submission.referral_agency else "",
@@ -160,14 +161,16 @@ class _Echo:
         return value
 
 
-def stream_csv(queryset, columns, log):
-    writer = csv.writer(_Echo())
-    keys = [key for key, _header in columns]
-    yield "\ufeff" + writer.writerow(FIXED_COLUMNS + [header for _key, header in columns])
-    for submission in queryset.iterator(chunk_size=CHUNK):
-        yield writer.writerow([csv_safe(value) for value in row(submission, keys)])
-        log.add(submission)
-    log.close()
+def stream_csv(queryset, columns, log, language):
+    # The body streams after the view has returned: keep the headers in the staff member's admin language.
+    with translation.override(language):
+        writer = csv.writer(_Echo())
+        keys = [key for key, _header in columns]
+        yield "\ufeff" + writer.writerow([str(header) for header in FIXED_COLUMNS] + [h for _k, h in columns])
+        for submission in queryset.iterator(chunk_size=CHUNK):
+            yield writer.writerow([csv_safe(value) for value in row(submission, keys)])
+            log.add(submission)
+        log.close()
 
 
 def xlsx_cell(sheet, value):
@@ -179,7 +182,7 @@ def xlsx_cell(sheet, value):
 def write_xlsx(queryset, columns, log, target):
     keys = [key for key, _header in columns]
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("پرونده‌ها")
+    sheet = workbook.create_sheet(gettext("پرونده‌ها"))
     sheet.sheet_view.rightToLeft = True
     sheet.append([xlsx_cell(sheet, header) for header in FIXED_COLUMNS + [h for _k, h in columns]])
     for submission in queryset.iterator(chunk_size=CHUNK):
@@ -198,11 +201,11 @@ def export(request):
     form, queryset = filtered_submissions(request, data=query)
     back = reverse("participation_inbox:index") + (f"?{query.urlencode()}" if query else "")
     if file_format not in FORMATS:
-        messages.error(request, "قالب خروجی باید CSV یا XLSX باشد.")
+        messages.error(request, gettext("قالب خروجی باید CSV یا XLSX باشد."))
         return redirect(back)
     if not form.is_valid():
         # Exporting with a filter left out would hand over rows nobody asked for.
-        messages.error(request, "خروجی ساخته نشد: فیلترها را درست کنید.")
+        messages.error(request, gettext("خروجی ساخته نشد: فیلترها را درست کنید."))
         return redirect(back)
 
     columns = answer_columns(queryset)
@@ -210,7 +213,7 @@ def export(request):
     stamp = jalali_datetime(timezone.now()).replace("/", "-").replace(" ", "-").replace(":", "")
     filename = f"inbox-{to_latin_digits(stamp)}.{file_format}"
     if file_format == "csv":
-        response = StreamingHttpResponse(stream_csv(queryset, columns, log), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(stream_csv(queryset, columns, log, translation.get_language()), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         target = tempfile.TemporaryFile()

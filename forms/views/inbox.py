@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -34,9 +35,9 @@ from ..notifications import notify_resident, resident_message
 from ..scope import can_access, neighborhoods_for, submissions_for
 from ..submit import create_submission, new_form_token, read_form_token
 
-INBOX_TITLE = "صندوق پرونده‌ها"
-NOT_FOUND = "این پرونده پیدا نشد یا در محله‌های شما نیست."
-NO_SCOPE = "شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید و پرونده‌ای برای دیدن ندارید."
+INBOX_TITLE = _("صندوق پرونده‌ها")
+NOT_FOUND = _("این پرونده پیدا نشد یا در محله‌های شما نیست.")
+NO_SCOPE = _("شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید و پرونده‌ای برای دیدن ندارید.")
 
 
 def isolate(text):
@@ -116,7 +117,7 @@ class InboxViewMixin(WagtailAdminTemplateMixin):
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": "پیشخوان"},
+            {"url": reverse("wagtailadmin_home"), "label": gettext("پیشخوان")},
             {"url": reverse("participation_inbox:index"), "label": INBOX_TITLE},
         ]
 
@@ -126,12 +127,12 @@ class InboxIndexView(InboxViewMixin, TemplateView):
     page_title = INBOX_TITLE
 
     def get_breadcrumbs_items(self):
-        return [{"url": reverse("wagtailadmin_home"), "label": "پیشخوان"}, {"url": "", "label": INBOX_TITLE}]
+        return [{"url": reverse("wagtailadmin_home"), "label": gettext("پیشخوان")}, {"url": "", "label": INBOX_TITLE}]
 
     def get_header_buttons(self):
         return [
             HeaderButton(
-                "ثبت در میز خدمت", url=reverse("participation_inbox:service_desk"), icon_name="plus", priority=10
+                gettext("ثبت در میز خدمت"), url=reverse("participation_inbox:service_desk"), icon_name="plus", priority=10
             )
         ]
 
@@ -175,7 +176,7 @@ class SubmissionView(InboxViewMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"پرونده {isolate(self.submission.tracking_display)}"
+        return gettext("پرونده %(code)s") % {"code": isolate(self.submission.tracking_display)}
 
     def get_breadcrumbs_items(self):
         return super().get_breadcrumbs_items() + [{"url": "", "label": self.get_page_title()}]
@@ -198,11 +199,11 @@ class SubmissionView(InboxViewMixin, TemplateView):
             if form.is_valid():
                 form.save(commit=False)
                 save_with_history(submission, request.user, before)
-                messages.success(request, f"تغییرهای پرونده {isolate(submission.tracking_display)} ذخیره شد.")
+                messages.success(request, gettext("تغییرهای پرونده %(code)s ذخیره شد.") % {"code": isolate(submission.tracking_display)})
                 return redirect("participation_inbox:detail", pk=submission.pk)
         # Nothing was saved; show the unchanged case with the errors.
         self.submission = get_submission(request, self.pk)
-        messages.error(request, "پرونده ذخیره نشد. خطاهای زیر را برطرف کنید.")
+        messages.error(request, gettext("پرونده ذخیره نشد. خطاهای زیر را برطرف کنید."))
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
     def get_context_data(self, **kwargs):
@@ -228,7 +229,7 @@ class PhotoView(View):
     def get(self, request, pk):
         submission = get_submission(request, pk)
         if not submission.photo:
-            raise Http404("عکسی پیوست نشده است.")
+            raise Http404(gettext("عکسی پیوست نشده است."))
         name = os.path.basename(submission.photo.name)
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if not content_type.startswith("image/"):
@@ -248,16 +249,16 @@ class BulkActionView(View):
         form = BulkActionForm(request.POST, neighborhoods=scope_of(request).only("path"))
         if not form.is_valid():
             errors = [str(error) for field_errors in form.errors.values() for error in field_errors]
-            messages.error(request, "کار گروهی انجام نشد: " + " ".join(errors))
+            messages.error(request, gettext("کار گروهی انجام نشد: ") + " ".join(errors))
             return redirect(back)
         changed, skipped = self.perform(request, form.cleaned_data)
         if changed:
-            messages.success(request, f"{fa(changed)} پرونده به‌روز شد.")
+            messages.success(request, gettext("%(count)s پرونده به‌روز شد.") % {"count": fa(changed)})
         else:
-            messages.warning(request, "هیچ پرونده‌ای تغییر نکرد.")
+            messages.warning(request, gettext("هیچ پرونده‌ای تغییر نکرد."))
         if skipped:
             messages.warning(
-                request, f"{fa(skipped)} پرونده به این کاربر واگذار نشد، چون او در محله آن پرونده‌ها کار نمی‌کند."
+                request, gettext("%(count)s پرونده به این کاربر واگذار نشد، چون او در محله آن پرونده‌ها کار نمی‌کند.") % {"count": fa(skipped)}
             )
         return redirect(back)
 
@@ -298,7 +299,7 @@ class ServiceDeskView(InboxViewMixin, TemplateView):
     """A resident at the office's desk: staff fill one of their neighbourhood's forms for them."""
 
     template_name = "participation/admin/service_desk.html"
-    page_title = "ثبت پرونده در میز خدمت"
+    page_title = _("ثبت پرونده در میز خدمت")
 
     def get_breadcrumbs_items(self):
         return super().get_breadcrumbs_items() + [{"url": "", "label": self.page_title}]
@@ -318,16 +319,16 @@ class ServiceDeskFormView(InboxViewMixin, TemplateView):
         if has_scope(request):
             self.form_page = form_pages_for(request.user).filter(pk=kwargs["page_id"]).first()
             if self.form_page is None:
-                messages.error(request, "این فرم پیدا نشد یا از محله‌های شما نیست.")
+                messages.error(request, gettext("این فرم پیدا نشد یا از محله‌های شما نیست."))
                 return redirect("participation_inbox:service_desk")
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"میز خدمت: {self.form_page.title}"
+        return gettext("میز خدمت: %(form)s") % {"form": self.form_page.title}
 
     def get_breadcrumbs_items(self):
         return super().get_breadcrumbs_items() + [
-            {"url": reverse("participation_inbox:service_desk"), "label": "میز خدمت"},
+            {"url": reverse("participation_inbox:service_desk"), "label": gettext("میز خدمت")},
             {"url": "", "label": self.form_page.title},
         ]
 
@@ -347,7 +348,7 @@ class ServiceDeskFormView(InboxViewMixin, TemplateView):
         if token is None:
             form = self.build_form(self._with_fresh_token(request.POST), request.FILES)
             form.is_valid()
-            form.add_error(None, "زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره ثبت کنید.")
+            form.add_error(None, gettext("زمان این فرم گذشته است. پاسخ‌ها را بازبینی کنید و دوباره ثبت کنید."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         existing = Submission.objects.filter(form_token=token).first()
         if existing is None and form.is_valid():
@@ -362,7 +363,7 @@ class ServiceDeskFormView(InboxViewMixin, TemplateView):
         if existing is not None:
             if not can_access(request.user, existing):
                 raise Http404(NOT_FOUND)
-            messages.success(request, f"پرونده با کد رهگیری {isolate(existing.tracking_display)} ثبت شد.")
+            messages.success(request, gettext("پرونده با کد رهگیری %(code)s ثبت شد.") % {"code": isolate(existing.tracking_display)})
             return redirect("participation_inbox:detail", pk=existing.pk)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 

@@ -3,6 +3,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -20,7 +21,7 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
     one calendar with the same filters everywhere and each neighbourhood page links into it.
     """
 
-    intro = RichTextField("معرفی", blank=True)
+    intro = RichTextField(_("معرفی"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -28,8 +29,8 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "تقویم برنامه‌ها"
-        verbose_name_plural = "تقویم‌های برنامه‌ها"
+        verbose_name = _("تقویم برنامه‌ها")
+        verbose_name_plural = _("تقویم‌های برنامه‌ها")
 
     def get_cache_dependent_urls(self):
         # Only the menu links to it, and the purge adds the page's parent (the home page) already.
@@ -52,7 +53,7 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
         except PageNotAnInteger:
             return paginator.page(1)
         except EmptyPage:
-            raise Http404("این صفحه از فهرست برنامه‌ها وجود ندارد.") from None
+            raise Http404(gettext("این صفحه از فهرست برنامه‌ها وجود ندارد.")) from None
 
     def render_month(self, request, year, month, listing):
         from ..month_grid import month_weeks, neighbours
@@ -98,7 +99,7 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
     @path("<int:year>/<int:month>/", name="month")
     def month(self, request, year, month):
         if not (1 <= month <= 12 and 1300 <= year <= 1500):
-            raise Http404("چنین ماهی در تقویم نیست.")
+            raise Http404(gettext("چنین ماهی در تقویم نیست."))
         return self.render_month(request, year, month, listing="month")
 
     @path("ical/", name="ical")
@@ -107,7 +108,7 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
 
         form = self.filter_form(request)
         if form.errors:
-            raise Http404("این فیلتر برای تقویم درست نیست.")
+            raise Http404(gettext("این فیلتر برای تقویم درست نیست."))
         queryset = form.apply(self.programmes()).filter(ends_at__gte=session_window()).prefetch_related("sessions")
         name = self.title
         if form.cleaned_data.get("neighborhood"):

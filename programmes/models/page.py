@@ -6,6 +6,7 @@ from django.db.models import Q, Subquery, Sum, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -27,16 +28,16 @@ class ProgramSession(Orderable):
     """One meeting of a programme: a Jalali day in the admin, a start and an end time in Tehran."""
 
     page = ParentalKey("programmes.ProgramPage", on_delete=models.CASCADE, related_name="sessions")
-    date = models.DateField("تاریخ")
-    starts = models.TimeField("ساعت شروع")
-    ends = models.TimeField("ساعت پایان")
-    note = models.CharField("توضیح", max_length=120, blank=True)
+    date = models.DateField(_("تاریخ"))
+    starts = models.TimeField(_("ساعت شروع"))
+    ends = models.TimeField(_("ساعت پایان"))
+    note = models.CharField(_("توضیح"), max_length=120, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("starts"), FieldPanel("ends")]), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "جلسه"
-        verbose_name_plural = "جلسه‌ها"
+        verbose_name = _("جلسه")
+        verbose_name_plural = _("جلسه‌ها")
         indexes = [models.Index(fields=["date"])]
 
     def __str__(self):
@@ -44,7 +45,7 @@ class ProgramSession(Orderable):
 
     def clean(self):
         if self.starts and self.ends and self.ends <= self.starts:
-            raise ValidationError({"ends": "ساعت پایان باید پس از ساعت شروع باشد."})
+            raise ValidationError({"ends": gettext("ساعت پایان باید پس از ساعت شروع باشد.")})
 
     @property
     def start_datetime(self):
@@ -66,13 +67,13 @@ class ProgramPageForm(WagtailAdminPageForm):
                 if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
             ]
             if not kept:
-                self.add_error(None, "برنامه دست‌کم یک جلسه (تاریخ و ساعت) لازم دارد.")
+                self.add_error(None, gettext("برنامه دست‌کم یک جلسه (تاریخ و ساعت) لازم دارد."))
         venue = cleaned.get("venue")
         if venue is not None and self.parent_page is not None and not venue.path.startswith(self.parent_page.path):
-            self.add_error("venue", "مکان باید یکی از ظرفیت‌های همین محله باشد.")
+            self.add_error("venue", gettext("مکان باید یکی از ظرفیت‌های همین محله باشد."))
         opens, closes = cleaned.get("signup_opens"), cleaned.get("signup_closes")
         if opens and closes and closes < opens:
-            self.add_error("signup_closes", "پایان ثبت‌نام نمی‌تواند پیش از آغاز آن باشد.")
+            self.add_error("signup_closes", gettext("پایان ثبت‌نام نمی‌تواند پیش از آغاز آن باشد."))
         return cleaned
 
 
@@ -122,59 +123,59 @@ class ProgramPageQuerySet(PageQuerySet):
 class ProgramPage(SearchableText, RoutablePageMixin, Page):
     """A course, event, service or occasion of one neighbourhood, with sessions and online sign-up."""
 
-    kind = models.CharField("نوع برنامه", max_length=20, choices=Kind.choices, default=Kind.COURSE)
-    audience = models.CharField("مخاطبان", max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
-    summary = models.CharField("خلاصه", max_length=300, help_text="یک یا دو جمله برای فهرست‌ها و تقویم")
-    body = RichTextField("شرح برنامه", blank=True)
+    kind = models.CharField(_("نوع برنامه"), max_length=20, choices=Kind.choices, default=Kind.COURSE)
+    audience = models.CharField(_("مخاطبان"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    summary = models.CharField(_("خلاصه"), max_length=300, help_text=_("یک یا دو جمله برای فهرست‌ها و تقویم"))
+    body = RichTextField(_("شرح برنامه"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image", verbose_name=_("تصویر"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     venue = models.ForeignKey(
         "directory.AssetPage",
-        verbose_name="مکان از ظرفیت‌های محله",
+        verbose_name=_("مکان از ظرفیت‌های محله"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="programmes",
-        help_text="اگر برنامه در یکی از ظرفیت‌های ثبت‌شده همین محله برگزار می‌شود، آن را برگزینید.",
+        help_text=_("اگر برنامه در یکی از ظرفیت‌های ثبت‌شده همین محله برگزار می‌شود، آن را برگزینید."),
     )
     venue_name = models.CharField(
-        "مکان برگزاری", max_length=150, blank=True, help_text="اگر مکان در ظرفیت‌های محله نیست، نام آن را بنویسید."
+        _("مکان برگزاری"), max_length=150, blank=True, help_text=_("اگر مکان در ظرفیت‌های محله نیست، نام آن را بنویسید.")
     )
-    venue_address = models.CharField("نشانی مکان", max_length=300, blank=True)
+    venue_address = models.CharField(_("نشانی مکان"), max_length=300, blank=True)
     cost_rials = models.PositiveBigIntegerField(
-        "هزینه (ریال)", default=0, help_text="۰ یعنی رایگان. در سایت به تومان نشان داده می‌شود."
+        _("هزینه (ریال)"), default=0, help_text=_("۰ یعنی رایگان. در سایت به تومان نشان داده می‌شود.")
     )
-    organiser = models.CharField("برگزارکننده", max_length=150, blank=True, help_text="مانند دفتر تسهیلگری یا یک سمن")
-    partners = models.CharField("همکاران", max_length=300, blank=True, help_text="سمن‌ها، خیریه‌ها و نهادهای همکار")
+    organiser = models.CharField(_("برگزارکننده"), max_length=150, blank=True, help_text=_("مانند دفتر تسهیلگری یا یک سمن"))
+    partners = models.CharField(_("همکاران"), max_length=300, blank=True, help_text=_("سمن‌ها، خیریه‌ها و نهادهای همکار"))
 
-    signup_enabled = models.BooleanField("ثبت‌نام برخط", default=True)
+    signup_enabled = models.BooleanField(_("ثبت‌نام برخط"), default=True)
     capacity = models.PositiveIntegerField(
-        "ظرفیت (نفر)", null=True, blank=True, help_text="اگر خالی بماند ظرفیت محدود نیست."
+        _("ظرفیت (نفر)"), null=True, blank=True, help_text=_("اگر خالی بماند ظرفیت محدود نیست.")
     )
     waitlist_capacity = models.PositiveIntegerField(
-        "ظرفیت فهرست انتظار (نفر)", default=20, help_text="۰ یعنی پس از تکمیل ظرفیت، ثبت‌نام بسته می‌شود."
+        _("ظرفیت فهرست انتظار (نفر)"), default=20, help_text=_("۰ یعنی پس از تکمیل ظرفیت، ثبت‌نام بسته می‌شود.")
     )
     max_people_per_signup = models.PositiveSmallIntegerField(
-        "بیشترین شمار نفرات در هر ثبت‌نام", default=4, help_text="یک نفر برای خود و همراهانش ثبت‌نام می‌کند."
+        _("بیشترین شمار نفرات در هر ثبت‌نام"), default=4, help_text=_("یک نفر برای خود و همراهانش ثبت‌نام می‌کند.")
     )
     national_code = models.CharField(
-        "پرسیدن کد ملی", max_length=10, choices=NationalCode.choices, default=NationalCode.NOT_ASKED
+        _("پرسیدن کد ملی"), max_length=10, choices=NationalCode.choices, default=NationalCode.NOT_ASKED
     )
-    signup_opens = models.DateField("آغاز ثبت‌نام", null=True, blank=True, help_text="اگر خالی بماند از هم‌اکنون.")
+    signup_opens = models.DateField(_("آغاز ثبت‌نام"), null=True, blank=True, help_text=_("اگر خالی بماند از هم‌اکنون."))
     signup_closes = models.DateField(
-        "پایان ثبت‌نام", null=True, blank=True, help_text="اگر خالی بماند تا آغاز نخستین جلسه."
+        _("پایان ثبت‌نام"), null=True, blank=True, help_text=_("اگر خالی بماند تا آغاز نخستین جلسه.")
     )
-    cancelled = models.BooleanField("برنامه لغو شده است", default=False)
-    cancellation_note = models.CharField("دلیل لغو", max_length=300, blank=True)
+    cancelled = models.BooleanField(_("برنامه لغو شده است"), default=False)
+    cancellation_note = models.CharField(_("دلیل لغو"), max_length=300, blank=True)
 
     # Derived in save(): the first start and last end of the sessions, and the neighbourhood above
     # the page, so listings and the calendar can filter and sort without reading every session.
-    starts_at = models.DateTimeField("آغاز", null=True, editable=False, db_index=True)
-    ends_at = models.DateTimeField("پایان", null=True, editable=False)
+    starts_at = models.DateTimeField(_("آغاز"), null=True, editable=False, db_index=True)
+    ends_at = models.DateTimeField(_("پایان"), null=True, editable=False)
     neighborhood = models.ForeignKey(
         "neighborhoods.NeighborhoodPage",
-        verbose_name="محله",
+        verbose_name=_("محله"),
         null=True,
         blank=True,
         editable=False,
@@ -199,20 +200,20 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
-        InlinePanel("sessions", heading="جلسه‌ها", label="جلسه", min_num=1),
+        InlinePanel("sessions", heading=_("جلسه‌ها"), label=_("جلسه"), min_num=1),
         MultiFieldPanel(
             [PageChooserPanel("venue", "directory.AssetPage"), FieldPanel("venue_name"), FieldPanel("venue_address")],
-            heading="مکان",
+            heading=_("مکان"),
         ),
         MultiFieldPanel(
             [FieldPanel("organiser"), FieldPanel("partners"), FieldPanel("cost_rials")],
-            heading="برگزارکننده و هزینه",
+            heading=_("برگزارکننده و هزینه"),
         ),
         InlinePanel(
             "partner_links",
-            heading="سمن‌ها و خیریه‌های فهرست",
-            label="سازمان",
-            help_text="سازمان‌هایی از فهرست سمن‌ها که این برنامه را برگزار می‌کنند یا در آن همکارند.",
+            heading=_("سمن‌ها و خیریه‌های فهرست"),
+            label=_("سازمان"),
+            help_text=_("سازمان‌هایی از فهرست سمن‌ها که این برنامه را برگزار می‌کنند یا در آن همکارند."),
         ),
         MultiFieldPanel(
             [
@@ -221,16 +222,16 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("signup_opens"), FieldPanel("signup_closes")]),
                 FieldRowPanel([FieldPanel("max_people_per_signup"), FieldPanel("national_code")]),
             ],
-            heading="ثبت‌نام",
+            heading=_("ثبت‌نام"),
         ),
-        MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading="لغو"),
+        MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading=_("لغو")),
     ]
     parent_page_types = ["neighborhoods.NeighborhoodPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "برنامه"
-        verbose_name_plural = "برنامه‌ها"
+        verbose_name = _("برنامه")
+        verbose_name_plural = _("برنامه‌ها")
         indexes = [models.Index(fields=["neighborhood", "starts_at"])]
 
     # --- derived data -------------------------------------------------------------------------

@@ -17,13 +17,13 @@ class ProgramPartner(Orderable):
 
     page = ParentalKey("programmes.ProgramPage", on_delete=models.CASCADE, related_name="partner_links")
     organization = models.ForeignKey(
-        "directory.OrganizationPage", verbose_name="سازمان", on_delete=models.CASCADE, related_name="programme_links"
+        "directory.OrganizationPage", verbose_name=_("سازمان"), on_delete=models.CASCADE, related_name="programme_links"
     )
-    role = models.CharField("نقش", max_length=12, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+    role = models.CharField(_("نقش"), max_length=12, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
 
     panels = [FieldRowPanel([PageChooserPanel("organization", "directory.OrganizationPage"), FieldPanel("role")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = "سازمان همکار"
-        verbose_name_plural = "سازمان‌های همکار"
+        verbose_name = _("سازمان همکار")
+        verbose_name_plural = _("سازمان‌های همکار")
         constraints = [models.UniqueConstraint(fields=["page", "organization"], name="one_link_per_organisation")]

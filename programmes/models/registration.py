@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..choices import Seat
 
@@ -22,24 +23,24 @@ class Registration(models.Model):
     """
 
     submission = models.OneToOneField(
-        "participation.Submission", verbose_name="پرونده", on_delete=models.CASCADE, related_name="registration"
+        "participation.Submission", verbose_name=_("پرونده"), on_delete=models.CASCADE, related_name="registration"
     )
     program = models.ForeignKey(
-        "programmes.ProgramPage", verbose_name="برنامه", on_delete=models.CASCADE, related_name="registrations"
+        "programmes.ProgramPage", verbose_name=_("برنامه"), on_delete=models.CASCADE, related_name="registrations"
     )
-    mobile = models.CharField("همراه", max_length=11)
-    people = models.PositiveSmallIntegerField("شمار نفرات", default=1)
-    state = models.CharField("وضعیت جا", max_length=12, choices=Seat.choices, db_index=True)
-    created_at = models.DateTimeField("زمان ثبت‌نام", auto_now_add=True)
-    promoted_at = models.DateTimeField("زمان قطعی شدن از فهرست انتظار", null=True, blank=True)
-    cancelled_at = models.DateTimeField("زمان لغو", null=True, blank=True)
+    mobile = models.CharField(_("همراه"), max_length=11)
+    people = models.PositiveSmallIntegerField(_("شمار نفرات"), default=1)
+    state = models.CharField(_("وضعیت جا"), max_length=12, choices=Seat.choices, db_index=True)
+    created_at = models.DateTimeField(_("زمان ثبت‌نام"), auto_now_add=True)
+    promoted_at = models.DateTimeField(_("زمان قطعی شدن از فهرست انتظار"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("زمان لغو"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = "ثبت‌نام"
-        verbose_name_plural = "ثبت‌نام‌ها"
+        verbose_name = _("ثبت‌نام")
+        verbose_name_plural = _("ثبت‌نام‌ها")
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "mobile"],
@@ -71,13 +72,13 @@ class Attendance(models.Model):
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendance")
     session = models.ForeignKey("programmes.ProgramSession", on_delete=models.CASCADE, related_name="attendance")
-    present = models.BooleanField("حاضر", default=False)
+    present = models.BooleanField(_("حاضر"), default=False)
     marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     marked_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "حضور"
-        verbose_name_plural = "حضور و غیاب"
+        verbose_name = _("حضور")
+        verbose_name_plural = _("حضور و غیاب")
         constraints = [models.UniqueConstraint(fields=["registration", "session"], name="one_attendance_per_session")]

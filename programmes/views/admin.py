@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from openpyxl import Workbook
 from wagtail.admin import messages
@@ -33,9 +34,9 @@ from ..choices import Seat
 from ..models import Attendance, ProgramPage
 from ..seats import cancel
 
-TITLE = "ثبت‌نام‌های برنامه‌ها"
-NOT_FOUND = "این برنامه پیدا نشد یا در محله‌های شما نیست."
-NO_SCOPE = "شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید."
+TITLE = _("ثبت‌نام‌های برنامه‌ها")
+NOT_FOUND = _("این برنامه پیدا نشد یا در محله‌های شما نیست.")
+NO_SCOPE = _("شما کارمند یا هماهنگ‌کننده هیچ محله‌ای نیستید.")
 
 
 def programmes_for(user):
@@ -66,7 +67,7 @@ class ProgrammeAdminMixin(WagtailAdminTemplateMixin):
 
     def get_breadcrumbs_items(self):
         items = [
-            {"url": reverse("wagtailadmin_home"), "label": "پیشخوان"},
+            {"url": reverse("wagtailadmin_home"), "label": gettext("پیشخوان")},
             {"url": reverse("programme_admin:index"), "label": TITLE},
         ]
         if hasattr(self, "program"):
@@ -96,16 +97,16 @@ class ProgrammeIndexView(ProgrammeAdminMixin, TemplateView):
 
 class MessageForm(forms.Form):
     AUDIENCES = [
-        (Seat.CONFIRMED, "ثبت‌نام‌های قطعی"),
-        (Seat.WAITLISTED, "فهرست انتظار"),
-        ("active", "هر دو"),
+        (Seat.CONFIRMED, _("ثبت‌نام‌های قطعی")),
+        (Seat.WAITLISTED, _("فهرست انتظار")),
+        ("active", _("هر دو")),
     ]
-    audience = forms.ChoiceField(label="گیرندگان", choices=AUDIENCES, initial=Seat.CONFIRMED)
+    audience = forms.ChoiceField(label=_("گیرندگان"), choices=AUDIENCES, initial=Seat.CONFIRMED)
     text = forms.CharField(
-        label="متن پیام",
+        label=_("متن پیام"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="با پیامک (و رایانامه، اگر داده باشند) فرستاده می‌شود. دست‌بالا ۳۰۰ نویسه.",
+        help_text=_("با پیامک (و رایانامه، اگر داده باشند) فرستاده می‌شود. دست‌بالا ۳۰۰ نویسه."),
     )
 
     def recipients(self, program):
@@ -120,7 +121,7 @@ class RegistrationsView(ProgrammeAdminMixin, TemplateView):
     template_name = "programmes/admin/registrations.html"
 
     def get_page_title(self):
-        return f"ثبت‌نام‌های {self.program.title}"
+        return gettext("ثبت‌نام‌های %(programme)s") % {"programme": self.program.title}
 
     def get_context_data(self, message_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -186,7 +187,7 @@ class AttendanceView(ProgrammeAdminMixin, View):
                         mark.present, mark.marked_by = present, request.user
                         mark.save(update_fields=["present", "marked_by", "marked_at"])
             Attendance.objects.bulk_create(changed)
-        messages.success(request, "حضور و غیاب ذخیره شد.")
+        messages.success(request, gettext("حضور و غیاب ذخیره شد."))
         return redirect("programme_admin:registrations", pk=program.pk)
 
 
@@ -194,12 +195,12 @@ class CancelRegistrationView(ProgrammeAdminMixin, View):
     def post(self, request, pk, registration_pk):
         registration = self.program.registrations.filter(pk=registration_pk).first()
         if registration is None or not registration.is_active:
-            messages.error(request, "این ثبت‌نام پیدا نشد یا پیش‌تر لغو شده است.")
+            messages.error(request, gettext("این ثبت‌نام پیدا نشد یا پیش‌تر لغو شده است."))
         else:
             promoted = cancel(registration, user=request.user, by_resident=False)
-            text = "ثبت‌نام لغو شد."
+            text = gettext("ثبت‌نام لغو شد.")
             if promoted:
-                text += f" {len(promoted)} نفر از فهرست انتظار قطعی شدند و با پیامک خبردار می‌شوند."
+                text += " " + gettext("%(count)s نفر از فهرست انتظار قطعی شدند و با پیامک خبردار می‌شوند.") % {"count": len(promoted)}
             messages.success(request, text)
         return redirect("programme_admin:registrations", pk=self.program.pk)
 
@@ -219,18 +220,20 @@ class MessageView(RegistrationsView):
         with transaction.atomic():
             for registration in recipients:
                 transaction.on_commit(partial(notify_resident.enqueue, registration.submission_id, text))
-        messages.success(request, f"پیام برای {len(recipients)} نفر در صف فرستادن است.")
+        messages.success(request, gettext("پیام برای %(count)s نفر در صف فرستادن است.") % {"count": len(recipients)})
         return redirect("programme_admin:registrations", pk=self.program.pk)
 
 
 # --- export ------------------------------------------------------------------------------------
 
-COLUMNS = ["کد رهگیری", "وضعیت جا", "نوبت انتظار", "نام", "همراه", "کد ملی", "شمار نفرات", "زمان ثبت‌نام", "زمان لغو"]
+COLUMNS = [_("کد رهگیری"), _("وضعیت جا"), _("نوبت انتظار"), _("نام"), _("همراه"), _("کد ملی"), _("شمار نفرات"), _("زمان ثبت‌نام"), _("زمان لغو")]
 
 
 def export_rows(program):
     sessions = program.sorted_sessions()
-    header = COLUMNS + [f"حضور {jalali.format_numeric(session.date)}" for session in sessions]
+    header = [str(column) for column in COLUMNS] + [
+        gettext("حضور %(date)s") % {"date": jalali.format_numeric(session.date)} for session in sessions
+    ]
     yield [to_latin_digits(cell) for cell in header]
     present = set(
         Attendance.objects.filter(registration__program=program, present=True).values_list("registration", "session")
@@ -251,7 +254,7 @@ def export_rows(program):
             jalali_datetime(registration.created_at),
             jalali_datetime(registration.cancelled_at),
         ] + [
-            ("حاضر" if (registration.pk, session.pk) in present else "") if registration.state == Seat.CONFIRMED else ""
+            (gettext("حاضر") if (registration.pk, session.pk) in present else "") if registration.state == Seat.CONFIRMED else ""
             for session in sessions
         ]
 
@@ -264,7 +267,7 @@ def export(request, pk):
         return redirect("programme_admin:index")
     file_format = request.GET.get("format", "csv")
     if file_format not in ("csv", "xlsx"):
-        messages.error(request, "قالب خروجی باید CSV یا XLSX باشد.")
+        messages.error(request, gettext("قالب خروجی باید CSV یا XLSX باشد."))
         return redirect("programme_admin:registrations", pk=pk)
     rows = list(export_rows(program))
     SubmissionEvent.objects.bulk_create(
@@ -280,7 +283,7 @@ def export(request, pk):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("ثبت‌نام‌ها")
+        sheet = workbook.create_sheet(gettext("ثبت‌نام‌ها"))
         sheet.sheet_view.rightToLeft = True
         for row in rows:
             sheet.append([xlsx_cell(sheet, cell) for cell in row])

@@ -4,6 +4,7 @@ that grows from the right (the start of an RTL line), each with its numbers in a
 import datetime
 
 from django import template
+from django.utils.translation import gettext, gettext_lazy as _
 
 from portal import jalali
 from portal.digits import format_number, to_persian_digits
@@ -21,12 +22,12 @@ def duration(seconds):
     hours, minutes = divmod(rest, 60)
     parts = []
     if days:
-        parts.append(f"{days} روز")
+        parts.append(gettext("%(count)s روز") % {"count": days})
     if hours:
-        parts.append(f"{hours} ساعت")
+        parts.append(gettext("%(count)s ساعت") % {"count": hours})
     if minutes and not days:
-        parts.append(f"{minutes} دقیقه")
-    return to_persian_digits(" و ".join(parts) or "کمتر از یک دقیقه")
+        parts.append(gettext("%(count)s دقیقه") % {"count": minutes})
+    return to_persian_digits(gettext(" و ").join(parts) or gettext("کمتر از یک دقیقه"))
 
 
 @register.filter
@@ -70,7 +71,7 @@ def _bars(rows, value_key, label_key):
 
 
 @register.inclusion_tag("reports/includes/bar_table.html")
-def bar_table(rows, caption, value_key="count", label_key="label", label_heading="", value_heading="شمار"):
+def bar_table(rows, caption, value_key="count", label_key="label", label_heading="", value_heading=_("شمار")):
     """A table of label, number and a bar of the same number: the table is the chart's text."""
     bars = _bars(rows, value_key, label_key)
     return {

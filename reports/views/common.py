@@ -1,5 +1,6 @@
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -30,6 +31,6 @@ class ReportsAdminMixin(WagtailAdminTemplateMixin):
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": "پیشخوان"},
+            {"url": reverse("wagtailadmin_home"), "label": gettext("پیشخوان")},
             {"url": "", "label": self.get_page_title()},
         ]

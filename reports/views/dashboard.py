@@ -2,6 +2,7 @@
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from .. import figures
@@ -9,7 +10,7 @@ from ..periods import period_from
 from ..scope import choices_for
 from .common import ReportsAdminMixin
 
-TITLE = "داشبورد محله"
+TITLE = _("داشبورد محله")
 
 
 class DashboardView(ReportsAdminMixin, TemplateView):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 
@@ -22,28 +23,28 @@ from ..periods import current_month, month_period, today_in_tehran
 from ..scope import NO_SCOPE, OUT_OF_SCOPE, choices_for
 from .common import ReportsAdminMixin
 
-TITLE = "گزارش‌های ماهانه"
-NOT_FOUND = "این گزارش پیدا نشد یا در محله‌های شما نیست."
+TITLE = _("گزارش‌های ماهانه")
+NOT_FOUND = _("این گزارش پیدا نشد یا در محله‌های شما نیست.")
 
 
 class MakeReportForm(forms.Form):
     neighborhood = forms.ModelChoiceField(
-        label="محله", queryset=NeighborhoodPage.objects.none(), error_messages={"invalid_choice": OUT_OF_SCOPE}
+        label=_("محله"), queryset=NeighborhoodPage.objects.none(), error_messages={"invalid_choice": OUT_OF_SCOPE}
     )
     year = forms.CharField(
-        label="سال", max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": "4"})
+        label=_("سال"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": "4"})
     )
     month = forms.ChoiceField(
-        label="ماه",
+        label=_("ماه"),
         choices=[(str(number), name) for number, name in enumerate(jalali.MONTHS, start=1)],
-        error_messages={"invalid_choice": "ماه باید عددی از ۱ تا ۱۲ باشد."},
+        error_messages={"invalid_choice": _("ماه باید عددی از ۱ تا ۱۲ باشد.")},
     )
     highlights = forms.CharField(
-        label="نکته‌های برجسته ماه",
+        label=_("نکته‌های برجسته ماه"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="کارهای مهم، همکاری‌ها، گرفتاری‌ها و برنامه ماه بعد؛ در گزارش چاپی می‌آید.",
+        help_text=_("کارهای مهم، همکاری‌ها، گرفتاری‌ها و برنامه ماه بعد؛ در گزارش چاپی می‌آید."),
     )
 
     def __init__(self, *args, neighborhoods, **kwargs):
@@ -54,7 +55,7 @@ class MakeReportForm(forms.Form):
     def clean_year(self):
         value = to_latin_digits(self.cleaned_data["year"]).strip()
         if not value.isdigit() or not 1300 <= int(value) <= 1500:
-            raise forms.ValidationError("سال را چهاررقمی و شمسی بنویسید، مانند ۱۴۰۴.")
+            raise forms.ValidationError(gettext("سال را چهاررقمی و شمسی بنویسید، مانند ۱۴۰۴."))
         return int(value)
 
     def clean_month(self):
@@ -64,7 +65,7 @@ class MakeReportForm(forms.Form):
         cleaned = super().clean()
         year, month = cleaned.get("year"), cleaned.get("month")
         if year and month and month_period(year, month).first > today_in_tehran():
-            raise forms.ValidationError("گزارش ماهی که هنوز نیامده است ساخته نمی‌شود.")
+            raise forms.ValidationError(gettext("گزارش ماهی که هنوز نیامده است ساخته نمی‌شود."))
         return cleaned
 
 
@@ -121,7 +122,7 @@ class MonthlyReportsView(ReportsAdminMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form = MakeReportForm(request.POST, neighborhoods=neighborhoods_for(request.user).order_by("path"))
         if not form.is_valid():
-            messages.error(request, "گزارش ساخته نشد. خطاهای فرم را ببینید.")
+            messages.error(request, gettext("گزارش ساخته نشد. خطاهای فرم را ببینید."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
         with transaction.atomic():
@@ -129,7 +130,7 @@ class MonthlyReportsView(ReportsAdminMixin, TemplateView):
         from .. import pdf
 
         pdf.store_quietly(report, request)
-        messages.success(request, f"{report} ساخته و نگه داشته شد.")
+        messages.success(request, gettext("%(report)s ساخته و نگه داشته شد.") % {"report": report})
         return redirect("reports_admin:monthly_print", pk=report.pk)
 
 
@@ -177,13 +178,13 @@ class PrintView(View):
         def number(name):
             value = to_latin_digits(request.GET.get(name, "")).strip()
             if not value.isdigit() or len(value) > 12:
-                raise Http404(OUT_OF_SCOPE if name == "province" else "سال و ماه گزارش درست نیست.")
+                raise Http404(OUT_OF_SCOPE if name == "province" else gettext("سال و ماه گزارش درست نیست."))
             return int(value)
 
         province = ProvincePage.objects.filter(pk=number("province")).first()
         year, month = number("year"), number("month")
         if not 1 <= month <= 12:
-            raise Http404("ماه باید عددی از ۱ تا ۱۲ باشد.")
+            raise Http404(gettext("ماه باید عددی از ۱ تا ۱۲ باشد."))
         if province is None:
             raise Http404(OUT_OF_SCOPE)
         self.province = province
@@ -198,9 +199,9 @@ class PrintView(View):
         ):
             latest.setdefault(report.neighborhood_id, report)
         if not latest:
-            raise Http404("برای این ماه هنوز گزارشی از محله‌های این استان ساخته نشده است.")
+            raise Http404(gettext("برای این ماه هنوز گزارشی از محله‌های این استان ساخته نشده است."))
         reports = list(latest.values())
-        return reports, f"گزارش‌های {reports[0].month_label} استان {province.title}"
+        return reports, gettext("گزارش‌های %(month)s استان %(province)s") % {"month": reports[0].month_label, "province": province.title}
 
 
 class PdfView(PrintView):

@@ -4,6 +4,7 @@ import csv
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView
 
 from forms.views.export import csv_safe
@@ -13,8 +14,8 @@ from ..periods import period_from
 from ..scope import choices_for
 from .common import ReportsAdminMixin
 
-TITLE = "نتیجه نیازسنجی‌ها"
-GROUPINGS = {"neighborhood": "به تفکیک محله", "month": "به تفکیک ماه"}
+TITLE = _("نتیجه نیازسنجی‌ها")
+GROUPINGS = {"neighborhood": _("به تفکیک محله"), "month": _("به تفکیک ماه")}
 
 
 class NeedsView(ReportsAdminMixin, TemplateView):
@@ -48,7 +49,7 @@ def csv_response(data, period):
     response["Content-Disposition"] = f'attachment; filename="needs-assessment-{stamp}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(["دوره", period.label])
+    writer.writerow([gettext("دوره"), period.label])
     for row in needs.csv_rows(data):
         writer.writerow([csv_safe(value) for value in row])
     return response

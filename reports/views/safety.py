@@ -11,7 +11,7 @@ from .. import safety
 from ..scope import choices_for
 from .common import ReportsAdminMixin
 
-STAFF_TITLE = "نقشه فضاهای بی‌دفاع"
+STAFF_TITLE = _("نقشه فضاهای بی‌دفاع")
 PUBLIC_TITLE = _("نقشه ایمنی محله‌ها: فضاهای بی‌دفاع شهری")
 
 
