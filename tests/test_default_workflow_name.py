@@ -9,7 +9,8 @@ MIGRATION = ("home", "0004_default_workflow_persian_name")
 PREVIOUS = ("home", "0003_page_depth_path_index")
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the migrations' rows (the workflow among them) are there even after a flush.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_default_workflow_and_task_are_renamed_and_back():
     assert Workflow.objects.filter(name="تأیید ناظران").exists()
     assert Task.objects.filter(name="تأیید ناظران").exists()
