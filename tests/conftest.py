@@ -18,6 +18,17 @@ from news.models import NewsIndexPage, NewsPage
 # send 50 residents at the same instant, as gunicorn (backlog 2048) would accept them in production.
 WSGIServer.request_queue_size = 128
 
+# Module-scoped fixtures that open the database themselves. A test using one must carry the django_db mark:
+# pytest-django runs unmarked tests last, after the transactional tests have flushed the root page away.
+DATABASE_MODULE_FIXTURES = {"demo"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        uses = DATABASE_MODULE_FIXTURES.intersection(item.fixturenames)
+        if uses and item.get_closest_marker("django_db") is None:
+            raise pytest.UsageError(f"{item.nodeid} uses {', '.join(sorted(uses))} without @pytest.mark.django_db")
+
 
 def make_image(title="تصویر آزمایشی", color=(11, 93, 75)):
     buffer = io.BytesIO()

@@ -445,6 +445,9 @@ def test_every_neighbourhood_has_programmes_open_full_and_finished(demo, client)
     assert client.get(calendar.url).status_code == 200
     for program in ProgramPage.objects.live()[:5]:
         assert client.get(program.url).status_code == 200
+
+
+@pytest.mark.django_db
 def test_demo_directory_assets_organisations_and_applications(demo, client):
     from directory.models import AssetPage, NGOApplicationPage, OrganizationPage
 
