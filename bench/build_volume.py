@@ -109,6 +109,7 @@ def add_pages(tree, model, rows, bar):
 
 
 def build(scale, seed=1404):
+    from django.conf import settings
     from django.db import connection
     from django.utils import timezone
 
@@ -125,8 +126,10 @@ def build(scale, seed=1404):
     counts = {}
     today = timezone.localdate()
 
-    index = NeighborhoodIndexPage.objects.get()
-    provinces = list(ProvincePage.objects.all())
+    # The demo has English translations beside the Persian pages; the volume goes under the Persian tree.
+    persian = {"locale__language_code": settings.LANGUAGE_CODE}
+    index = NeighborhoodIndexPage.objects.get(**persian)
+    provinces = list(ProvincePage.objects.filter(**persian))
     with progress(want["provinces"] - len(provinces), "provinces") as bar:
         rows = [(index, f"استان {i}", f"province-{i}", {}) for i in range(len(provinces) + 1, want["provinces"] + 1)]
         provinces += add_pages(tree, ProvincePage, rows, bar)
@@ -197,7 +200,7 @@ def build(scale, seed=1404):
     tree.write_numchild()
     counts["programmes"] = ProgramPage.objects.count()
 
-    directory = DirectoryIndexPage.objects.get()
+    directory = DirectoryIndexPage.objects.get(**persian)
     with progress(want["organizations"], "organisations") as bar:
         rows = []
         for i in range(want["organizations"]):
@@ -218,7 +221,7 @@ def build(scale, seed=1404):
     counts["organizations"] = OrganizationPage.objects.count()
 
     status = Status.objects.initial()
-    form = ParticipationFormPage.objects.live().order_by("path").first()
+    form = ParticipationFormPage.objects.live().filter(**persian).order_by("path").first()
     codes = rng.sample(range(10_000_000, 100_000_000), want["submissions"])
     with progress(want["submissions"], "submissions") as bar:
         for start in range(0, want["submissions"], BATCH):

@@ -8,6 +8,8 @@ first request, as they are for readers between two edits).
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+
 from load import get, run
 
 THREADS = 4
@@ -22,11 +24,12 @@ def public_pages():
     from neighborhoods.models import NeighborhoodPage
     from news.models import NewsIndexPage, NewsPage
 
-    home = HomePage.objects.live().first()
-    neighborhood = NeighborhoodPage.objects.live().annotate(n=Count("news_items")).order_by("-n", "pk").first()
+    persian = {"locale__language_code": settings.LANGUAGE_CODE}
+    home = HomePage.objects.live().filter(**persian).first()
+    neighborhood = NeighborhoodPage.objects.live().filter(**persian).annotate(n=Count("news_items")).order_by("-n", "pk").first()
     news = NewsPage.objects.live().filter(neighborhood=neighborhood).order_by("-date", "-pk").first()
     portal_news = NewsIndexPage.objects.live().child_of(home).first()
-    directory = DirectoryIndexPage.objects.live().first()
+    directory = DirectoryIndexPage.objects.live().filter(**persian).first()
     path = lambda page: urlsplit(page.get_url()).path  # noqa: E731
     return {
         "home": path(home),

@@ -3,6 +3,8 @@ Deterministic: the same figures as the budgets in tests/test_query_budgets.py, a
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+
 
 def examples():
     from directory.models import AssetPage, DirectoryIndexPage, OrganizationPage
@@ -13,11 +15,12 @@ def examples():
     from programmes.models import ProgramCalendarPage, ProgramPage
 
     def path(model, **filters):
-        page = model.objects.live().filter(**filters).order_by("-pk").first()
+        page = model.objects.live().filter(**persian, **filters).order_by("-pk").first()
         return urlsplit(page.get_url()).path if page else None
 
-    home = HomePage.objects.live().first()
-    neighborhood = NeighborhoodPage.objects.live().order_by("-pk").first()
+    persian = {"locale__language_code": settings.LANGUAGE_CODE}
+    home = HomePage.objects.live().filter(**persian).first()
+    neighborhood = NeighborhoodPage.objects.live().filter(**persian).order_by("-pk").first()
     pages = {
         "home": path(HomePage),
         "neighbourhood index": path(NeighborhoodIndexPage),

@@ -11,6 +11,8 @@ import time
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
+
 from load import run
 
 CLIENTS = 32
@@ -24,7 +26,7 @@ def target():
     """(path of the problem-report form, its answers without the mobile, the key of its mobile field)."""
     from forms.models import ParticipationFormPage
 
-    form = ParticipationFormPage.objects.live().filter(kind="problem_report").order_by("path").first()
+    form = ParticipationFormPage.objects.live().filter(kind="problem_report", locale__language_code=settings.LANGUAGE_CODE).order_by("path").first()
     answers, mobile_key = {"website": ""}, None
     for field in form.get_form_fields():
         if field.field_type == "photo":
