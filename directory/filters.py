@@ -52,7 +52,9 @@ class DirectoryFilterForm(forms.Form):
             self.fields["neighborhood"].widget.request = request
         else:
             neighborhoods = neighborhoods()
-        self.fields["neighborhood"].choices = _blank(_("همه محله‌ها"), neighborhoods)
+        # A callable: Django normalises the thousand choices only when something reads them (a chosen
+        # neighbourhood being validated), not on every request; the select itself comes from the cache.
+        self.fields["neighborhood"].choices = lambda: _blank(_("همه محله‌ها"), neighborhoods)
 
     def filter(self, queryset):
         """``queryset`` narrowed by the valid filters; an invalid value (a made-up id) is ignored."""

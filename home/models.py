@@ -60,21 +60,29 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from directory.maps import RemotePlaces
         from news.models import NewsIndexPage, NewsPage
+        from portal.content_version import cached_value
         from programmes.models import ProgramCalendarPage, ProgramPage
+        from programmes.upcoming import upcoming_with_seats
 
         from .menus import portal_page
 
         context = super().get_context(request, *args, **kwargs)
-        neighborhood_index = self.neighborhood_index()
+
+        def sections():
+            return self.neighborhood_index(), NewsIndexPage.objects.child_of(self).live().first()
+
+        # Which sections the front page links to changes only when a page changes.
+        neighborhood_index, news_index = cached_value(request, "home-sections", [self.pk], sections)
         context["neighborhood_index"] = neighborhood_index
         # The neighbourhoods' list is a fragment cached under the content version (the
         # neighborhood_groups tag); the map fetches its points from offices/.
         context["office_places"] = RemotePlaces(self.get_url(request) + self.reverse_subpage("offices")) if neighborhood_index else None
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
-        context["upcoming_programmes"] = (
-            ProgramPage.objects.for_listing().filter(locale_id=self.locale_id).upcoming()[: settings.HOME_UPCOMING_PROGRAMMES]
+        context["news_index"] = news_index
+        context["upcoming_programmes"] = upcoming_with_seats(
+            request, "home", [self.pk], ProgramPage.objects.live().filter(locale_id=self.locale_id), settings.HOME_UPCOMING_PROGRAMMES
         )
         context["programme_calendar"] = portal_page(request, ProgramCalendarPage)
+        # Rendered inside a cached fragment: the query runs only when the fragment is made.
         context["latest_news"] = (
             NewsPage.objects.for_listing().descendant_of(self).filter(locale_id=self.locale_id)[
                 : settings.HOME_LATEST_NEWS

@@ -47,33 +47,40 @@ def ensure_locales(using="default", **kwargs):
         Locale.objects.using(using).get_or_create(language_code=code)
 
 
-def translations(page):
-    """``page`` in every language it exists in, in the order of settings.LANGUAGES (one query, kept on
-    the page object: the 404 check, the switcher and the hreflang links share it)."""
+def translations(page, request=None):
+    """``page`` in every language it exists in, in the order of settings.LANGUAGES: one query per
+    content version (portal/content_version.py), kept on the page object so that the 404 check, the
+    switcher and the hreflang links share it."""
+    from .content_version import cached_object
+
     cached = getattr(page, "_language_versions", None)
     if cached is None:
         codes = language_codes()
-        rows = (
-            Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=codes)
-            .live()
-            .filter(OWN_TEXT)
-            .select_related("locale")
-        )
-        by_code = {row.locale.language_code: row for row in rows}
-        cached = page._language_versions = [(code, by_code[code]) for code in codes if code in by_code]
+
+        def find():
+            rows = (
+                Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=codes)
+                .live()
+                .filter(OWN_TEXT)
+                .select_related("locale")
+            )
+            by_code = {row.locale.language_code: row for row in rows}
+            return [(code, by_code[code]) for code in codes if code in by_code]
+
+        cached = page._language_versions = cached_object(request, "translations", [page.translation_key], find)
     return cached
 
 
-def serves_active_language(page):
+def serves_active_language(page, request=None):
     """True if ``page`` is a live page with its own text in the language of the current request."""
-    return any(row.pk == page.pk and code == active_language() for code, row in translations(page))
+    return any(row.pk == page.pk and code == active_language() for code, row in translations(page, request))
 
 
 def language_links(page, request=None):
     """The switcher's and hreflang's entries: one per language the page exists in."""
     links = []
     current = active_language()
-    for code, row in translations(page):
+    for code, row in translations(page, request):
         url = row.get_url(request)
         if url is None:
             continue
@@ -111,4 +118,4 @@ def locale_root_path(request):
     if site is None:
         return None
     root = site.root_page.localized
-    return root.path if serves_active_language(root) else None
+    return root.path if serves_active_language(root, request) else None

@@ -1,6 +1,8 @@
 """Fragments cached under the content version (portal/content_version.py) show an edit on the very
 next request: publishing, unpublishing, moving or deleting a page replaces the version."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 
@@ -226,3 +228,36 @@ def test_without_a_reachable_cache_fragments_are_rendered_every_time(client, tre
     tree.bagh.council_members = [CouncilMember(name="مریم احمدی")]
     tree.bagh.save_revision().publish()
     assert "مریم احمدی" in neighborhood_html(client, tree)
+
+
+def test_news_listings_show_a_new_item_and_keep_each_querys_links(client, tree, settings):
+    from tests.conftest import add_news
+
+    settings.NEWS_PER_PAGE = 2
+    add_news(tree.bagh.news_index_page, 3)
+    url = tree.bagh.news_index_page.url
+    first = client.get(url).content.decode()
+    assert "خبر شماره 4" not in first and 'href="?page=2"' in first
+    # Another query string: its own links, not the ones kept for the plain URL.
+    tagged = client.get(url + "?from=feed").content.decode()
+    assert 'href="?from=feed&amp;page=2"' in tagged
+    assert 'href="?page=2"' in client.get(url).content.decode()
+
+    add_news(tree.bagh.news_index_page, 1, start=datetime.date(2026, 1, 1))
+    after = client.get(url).content.decode()
+    assert "خبر شماره 4" in after
+    assert "۱۴۰۴" in after and "دی ۱۴۰۴" in after  # the archive counts the new month
+
+
+def test_the_directory_listing_shows_a_new_organisation_and_keeps_filters_apart(client, tree):
+    from tests.directory_helpers import add_directory, add_organization, service
+
+    directory = add_directory(tree)
+    add_organization(directory, "خیریه امید", [tree.bagh], [service()])
+    assert "خیریه امید" in client.get(directory.url).content.decode()
+    filtered = client.get(directory.url + f"?neighborhood={tree.esmaeil.pk}").content.decode()
+    assert "خیریه امید" not in filtered
+
+    add_organization(directory, "انجمن همیاری", [tree.esmaeil], [service()])
+    assert "انجمن همیاری" in client.get(directory.url).content.decode()
+    assert "انجمن همیاری" in client.get(directory.url + f"?neighborhood={tree.esmaeil.pk}").content.decode()

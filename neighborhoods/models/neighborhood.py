@@ -161,54 +161,11 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         return portal_page(request, ProgramCalendarPage)
 
     def upcoming_programmes(self, limit, request=None):
-        """The next programmes, with their seats taken read now.
+        """The next programmes, with their seats taken read now (programmes/upcoming.py)."""
+        from programmes.models import ProgramPage
+        from programmes.upcoming import upcoming_with_seats
 
-        Which programmes are next changes when a programme page changes (the content version) or when
-        one of them ends: the list is cached under the version until the first of them ends. Seats
-        change with every sign-up or cancellation, without a page changing, so they are summed on
-        every request, in one small query, for the programmes that have a capacity."""
-        from django.db.models import Sum
-        from django.utils import timezone
-
-        from portal.content_version import FRAGMENT_SECONDS, cached_value
-        from programmes.choices import Seat
-        from programmes.models import ProgramPage, Registration
-
-        def fetch():
-            return list(
-                ProgramPage.objects.live()
-                .filter(neighborhood=self)
-                .upcoming()
-                .select_related("neighborhood", "image", "venue")
-                .prefetch_related("image__renditions")
-                .order_by("starts_at", "pk")[:limit]
-            )
-
-        def seconds_left(programmes):
-            ends = [program.ends_at for program in programmes if program.ends_at]
-            if not ends:
-                return FRAGMENT_SECONDS
-            return max(1, min(FRAGMENT_SECONDS, int((min(ends) - timezone.now()).total_seconds()) + 1))
-
-        now = timezone.now()
-        programmes = [
-            program
-            for program in cached_value(request, "upcoming-programmes", [self.pk, limit], fetch, timeout=seconds_left)
-            # A programme that ended since the list was cached (the entry outlives it by < 1 s).
-            if not program.ends_at or program.ends_at >= now
-        ]
-        with_capacity = [program.pk for program in programmes if program.capacity is not None]
-        taken = dict(
-            Registration.objects.filter(program_id__in=with_capacity, state=Seat.CONFIRMED)
-            .order_by()
-            .values_list("program_id")
-            .annotate(total=Sum("people"))
-            if with_capacity
-            else ()
-        )
-        for program in programmes:
-            program.seats_taken = taken.get(program.pk, 0)
-        return programmes
+        return upcoming_with_seats(request, "neighborhood", [self.pk], ProgramPage.objects.live().filter(neighborhood=self), limit)
 
     def get_cache_dependent_urls(self):
         # The province page, the index of all neighbourhoods and the home page list it; the front
@@ -222,7 +179,8 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         from django.conf import settings
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news(settings.NEIGHBORHOOD_LATEST_NEWS)
+        # Called by the template inside a cached fragment: on a warm cache not even the query is built.
+        context["latest_news"] = functools.partial(self.latest_news, settings.NEIGHBORHOOD_LATEST_NEWS)
         context["news_index"] = self.news_index()
         context["upcoming_programmes"] = self.upcoming_programmes(settings.NEIGHBORHOOD_UPCOMING_PROGRAMMES, request)
         context["programme_calendar"] = self.programme_calendar(request)

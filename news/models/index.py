@@ -42,7 +42,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return ancestor_urls(self)
 
     def scope(self):
-        return NewsPage.objects.live().descendant_of(self.get_parent()).filter(locale_id=self.locale_id)
+        # Below the parent, found by its path rather than fetched: the listing's query is built on every
+        # request but runs only when its cached fragment is made.
+        parent_path = self.path[: -self.steplen]
+        return NewsPage.objects.live().filter(
+            path__startswith=parent_path, depth__gt=self.depth - 1, locale_id=self.locale_id
+        )
 
     def news(self):
         return self.scope().for_listing()
