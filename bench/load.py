@@ -28,9 +28,10 @@ def summary(latencies, elapsed, statuses):
     }
 
 
-def run(port, worker, threads, requests_per_thread, time_limit):
+def run(port, worker, threads, requests_per_thread, time_limit, raw=False):
     """worker(connection, deadline) → [(latency seconds, status)…]; run on `threads` threads, each with
-    its own connection, `requests_per_thread` times at most and never past the time limit."""
+    its own connection, `requests_per_thread` times at most and never past the time limit. With ``raw``
+    the summary also holds the latencies and the elapsed time, so that rounds can be added up."""
     deadline = time.perf_counter() + time_limit
     latencies, statuses, lock = [], {}, threading.Lock()
 
@@ -58,7 +59,11 @@ def run(port, worker, threads, requests_per_thread, time_limit):
         thread.start()
     for thread in pool:
         thread.join()
-    return summary(latencies, time.perf_counter() - start, statuses)
+    elapsed = time.perf_counter() - start
+    figures = summary(latencies, elapsed, statuses)
+    if raw:
+        figures.update(latencies=latencies, elapsed=elapsed, raw_statuses=statuses)
+    return figures
 
 
 def get(path, headers=None):

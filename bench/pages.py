@@ -6,11 +6,12 @@ under the content version — menu, lists of neighbourhoods, counts — stay on 
 first request, as they are for readers between two edits).
 """
 
+import statistics
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from load import get, run
+from load import get, run, summary
 
 THREADS = 4
 
@@ -40,18 +41,35 @@ def public_pages():
     }
 
 
+# Each figure and its baseline are measured in alternating rounds, and the ratio is the median of the
+# rounds' ratios: on a machine shared with other work the load changes from one second to the next, and
+# a baseline measured once, before the figure, can fall in a quiet moment while the figure does not.
+ROUNDS = 5
+
+
 def measure(port, pages, requests_per_thread, time_limit):
+    per_round = max(1, requests_per_thread // ROUNDS)
+
     def one(path):
-        run(port, get(path), 1, 5, time_limit)  # warm up: the first request fills the page cache
-        return run(port, get(path), THREADS, requests_per_thread, time_limit)
+        return run(port, get(path), THREADS, per_round, time_limit / ROUNDS, raw=True)
 
     def with_baseline(path):
-        # The trivial view is measured again right before each figure and the ratio taken to that
-        # measurement: on a machine shared with other work the load changes from one minute to the next.
-        baseline = one("/bench/trivial/")["rps"]
-        figures = one(path)
+        run(port, get(path), 1, 5, time_limit)  # warm up: the first request fills the caches
+        baselines, rounds = [], []
+        for _ in range(ROUNDS):
+            baselines.append(one("/bench/trivial/"))
+            rounds.append(one(path))
+        ratios = sorted(r["rps"] / b["rps"] for r, b in zip(rounds, baselines) if b["rps"])
+        latencies = [latency for r in rounds for latency in r["latencies"]]
+        statuses = {}
+        for r in rounds:
+            for status, count in r["raw_statuses"].items():
+                statuses[status] = statuses.get(status, 0) + count
+        figures = summary(latencies, sum(r["elapsed"] for r in rounds), statuses)
+        baseline = sum(len(b["latencies"]) for b in baselines) / sum(b["elapsed"] for b in baselines)
         return {"path": path, **figures, "baseline_rps": baseline,
-                "ratio": figures["rps"] / baseline if baseline else float("nan")}
+                "ratio": statistics.median(ratios) if ratios else float("nan"),
+                "round_ratios": [round(ratio, 3) for ratio in ratios]}
 
     results = {"trivial view": with_baseline("/bench/trivial/")}
     for name, path in pages.items():

@@ -32,11 +32,13 @@ def targets(results):
 
 def table(results):
     lines = [f"Scale {results['scale']} — {results['volume']}", "",
-             "Anonymous pages (gunicorn, 127.0.0.1); ratio to the trivial view measured just before (req/s in 'trivial')"]
+             "Anonymous pages (gunicorn, 127.0.0.1); ratio: the median of five rounds, each page's against the trivial",
+             "view measured just before it (req/s in 'trivial': the trivial view over those rounds)"]
     lines.append(f"  {'page':<32} {'req/s':>8} {'ratio':>6} {'p50 ms':>8} {'p95 ms':>8} {'trivial':>8}  statuses")
     for name, f in results.get("pages", {}).items():
         lines.append(f"  {name:<32} {f['rps']:>8.1f} {f['ratio']:>6.2f} {f['p50_ms']:>8.1f} {f['p95_ms']:>8.1f} "
-                     f"{f.get('baseline_rps', float('nan')):>8.1f}  {f['statuses']}")
+                     f"{f.get('baseline_rps', float('nan')):>8.1f}  {f['statuses']}  "
+                     f"rounds {f.get('round_ratios', '')}")
     front = results.get("front")
     if front:
         lines += ["", "nginx front cache (site/nginx.conf.example's cache) vs the trivial view under gunicorn"]

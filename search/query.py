@@ -127,7 +127,8 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
     # Counts and facets from at most COUNT_LIMIT matches, read once: counting every match of a query
     # that half the site contains is what made search slow, and nobody pages that far.
     outcome = Outcome()
-    rows = list(matched.order_by().values_list("pk", "content_type_id", "path")[: COUNT_LIMIT + 1])
+    # Newest first, so that the newest matches, which are ranked below, are the first of these rows.
+    rows = list(matched.order_by("-pk").values_list("pk", "content_type_id", "path")[: COUNT_LIMIT + 1])
     outcome.capped_count = len(rows) > COUNT_LIMIT
     rows = rows[:COUNT_LIMIT]
     for _pk, content_type_id, _path in rows:
@@ -149,9 +150,9 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
         outcome.neighborhood_counts = sorted(places.items(), key=lambda item: (-item[1], item[0]))[:10]
 
     if ranked_ids is None:
-        # Relevance among the newest matches only (by id: the primary key's index serves the order):
-        # ranking all of a broad query's matches is the cost.
-        newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
+        # Relevance among the newest matches only (by id, read above with the counts): ranking all of a
+        # broad query's matches is the cost.
+        newest = [row[0] for row in rows[:CANDIDATES]]
         ranks = dict(
             IndexEntry.objects.filter(
                 content_type_id__in=_content_type_ids(models), object_id__in=[str(pk) for pk in newest]
