@@ -222,7 +222,11 @@ def build(scale, seed=1404):
 
     status = Status.objects.initial()
     form = ParticipationFormPage.objects.live().filter(**persian).order_by("path").first()
-    codes = rng.sample(range(10_000_000, 100_000_000), want["submissions"])
+    # Tracking codes are unique: the demo's own submissions hold random ones too.
+    taken = set(Submission.objects.values_list("tracking_code", flat=True))
+    codes = [code for code in rng.sample(range(10_000_000, 100_000_000), want["submissions"] + len(taken))
+             if str(code) not in taken][: want["submissions"]]
+    last_demo_id = Submission.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with progress(want["submissions"], "submissions") as bar:
         for start in range(0, want["submissions"], BATCH):
             batch = []
@@ -240,8 +244,8 @@ def build(scale, seed=1404):
             bar.update(len(batch))
     with connection.cursor() as cursor:  # spread them over a year, newest first by id
         cursor.execute(
-            "UPDATE participation_submission SET created_at = now() - (id %% 365) * interval '1 day' WHERE tracking_code >= %s",
-            ["10000000"],
+            "UPDATE participation_submission SET created_at = now() - (id %% 365) * interval '1 day' WHERE id > %s",
+            [last_demo_id],
         )
     counts["submissions"] = Submission.objects.count()
 
