@@ -165,3 +165,32 @@ def test_locales_and_translate_page_screens_are_persian(tree, admin_client):
 def test_reports_and_users_listing_are_persian(tree, admin_client, url, words):
     text = visible_text(admin_client.get(url).content.decode())
     assert not [word for word in words if word in text]
+
+
+def test_translating_a_page_is_persian_from_submission_to_sync(tree, admin_client):
+    """wagtail-localize's Persian catalogue lacks most of what an editor meets while translating a page: the
+    submission message, the translation editor (its page title and its scripts' strings), the sync button and
+    the translations report. Ours fills them."""
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    response = admin_client.post(
+        f"/admin/localize/submit/page/{tree.index.pk}/", {"locales": [english.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "برای ترجمه به" in html and "was successfully submitted" not in html
+    translated = tree.index.get_translation(english)
+    editor = admin_client.get(f"/admin/pages/{translated.pk}/edit/").content.decode()
+    assert f"ترجمه {tree.index.title} به" in editor and "Translation of" not in editor
+    source = visible_text(admin_client.get(f"/admin/pages/{tree.index.pk}/").content.decode())
+    assert "همگام‌سازی صفحه‌های ترجمه‌شده" in source and "Sync translated pages" not in source
+    report = visible_text(admin_client.get("/admin/localize/reports/translations/").content.decode())
+    assert "Source title" not in report and "ترجمه‌ها" in report
+    catalogue = admin_client.get("/admin/jsi18n/").content.decode()
+    for english_text, persian in (
+        ("Download PO file", "دریافت پرونده PO"),
+        ("Not translated", "ترجمه‌نشده"),
+        ("There are unsaved segments. Please save or cancel them before leaving.", "بخش‌هایی ذخیره نشده‌اند. پیش از رفتن، آن‌ها را ذخیره یا لغو کنید."),
+    ):
+        assert f'"{english_text}": {json.dumps(persian)}' in catalogue, english_text
