@@ -5,26 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
-from portal.content_version import cached_fragment, cached_value
+from portal.content_version import cached_value
 from portal.text import ZWNJ, normalize
+from portal.widgets import VersionedSelect
 
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
-
-
-class VersionedSelect(forms.Select):
-    """A select whose HTML is kept under the content version, like its choices: a thousand options
-    rendered through Django's widget templates cost more than the rest of the directory page."""
-
-    request = None
-
-    def render(self, name, value, attrs=None, renderer=None):
-        def render():
-            return super(VersionedSelect, self).render(name, value, attrs, renderer)
-
-        if self.request is None:
-            return render()
-        vary = [name, str(value), sorted((attrs or {}).items())]
-        return cached_fragment(self.request, "directory-select", vary, render)
 
 
 def _blank(label, choices):
@@ -49,7 +34,7 @@ class DirectoryFilterForm(forms.Form):
         # A thousand neighbourhoods, the same for every reader until a page changes.
         if request is not None:
             neighborhoods = cached_value(request, "directory-neighborhoods", [], neighborhoods)
-            self.fields["neighborhood"].widget.request = request
+            self.fields["neighborhood"].widget.vary = []
         else:
             neighborhoods = neighborhoods()
         # A callable: Django normalises the thousand choices only when something reads them (a chosen

@@ -5,6 +5,7 @@ not a valid choice, so it can be neither listed nor used to probe another office
 """
 
 import datetime
+import hashlib
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -14,6 +15,7 @@ from wagtail.models import Page
 
 from portal import jalali
 from portal.fields import JalaliDateField
+from portal.widgets import VersionedSelect
 
 from .history import user_label
 from .models import Status
@@ -33,9 +35,11 @@ class UserChoiceField(forms.ModelChoiceField):
 class InboxFilterForm(forms.Form):
     q = forms.CharField(label=_("جستجو"), required=False, max_length=200)
     neighborhood = forms.ModelChoiceField(
-        label=_("محله"), queryset=None, required=False, empty_label=_("همه محله‌ها")
+        label=_("محله"), queryset=None, required=False, empty_label=_("همه محله‌ها"), widget=VersionedSelect
     )
-    page = forms.ModelChoiceField(label=_("فرم"), queryset=None, required=False, empty_label=_("همه فرم‌ها"))
+    page = forms.ModelChoiceField(
+        label=_("فرم"), queryset=None, required=False, empty_label=_("همه فرم‌ها"), widget=VersionedSelect
+    )
     status = forms.ModelChoiceField(label=_("وضعیت"), queryset=None, required=False, empty_label=_("همه وضعیت‌ها"))
     assignee = UserChoiceField(label=_("مسئول پیگیری"), queryset=None, required=False, empty_label=_("همه"))
     date_from = JalaliDateField(label=_("از تاریخ"), required=False)
@@ -56,6 +60,11 @@ class InboxFilterForm(forms.Form):
         in_scope = submissions_for(user)
         self.fields["neighborhood"].queryset = neighborhoods_for(user).order_by("title")
         self.fields["page"].queryset = Page.objects.filter(pk__in=in_scope.values("page_id")).order_by("title")
+        # A coordinator's or a superuser's lists run to a thousand options: their HTML is kept under the
+        # content version (the titles) and the ids offered (the scope; a form's first submission adds it).
+        for name in ("neighborhood", "page"):
+            offered = self.fields[name].queryset.values_list("pk", flat=True)
+            self.fields[name].widget.vary = [hashlib.sha1(repr(list(offered)).encode()).hexdigest()]
         self.fields["status"].queryset = Status.objects.all()
         self.fields["assignee"].queryset = (
             get_user_model()

@@ -31,6 +31,11 @@ def neighborhoods_for(user):
 def submissions_for(user):
     from .models import Submission
 
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        # A superuser's scope is every neighbourhood, so every submission (they all belong to a
+        # default-language neighbourhood). Checking 200,000 rows against the list of every neighbourhood
+        # took most of the inbox's second at benchmark volume.
+        return Submission.objects.all()
     return Submission.objects.filter(neighborhood__in=neighborhoods_for(user))
 
 

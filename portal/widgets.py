@@ -1,4 +1,5 @@
-"""Jalali date inputs: a text box (so Persian keyboards work) with a calendar picker on top."""
+"""Our form widgets: Jalali date inputs (a text box, so Persian keyboards work, with a calendar picker on
+top) and a select whose long list of options is kept under the content version."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -58,3 +59,26 @@ class JalaliDateTimeInput(JalaliDateInput):
 
     def format_jalali(self, value):
         return jalali.format_numeric_datetime(value)
+
+
+class VersionedSelect(forms.Select):
+    """A select whose HTML is kept under the content version (portal/content_version.py): a thousand
+    options rendered through Django's widget templates cost more than the rest of a page.
+
+    ``vary`` names what the choices depend on besides pages (whose titles and existence the version
+    covers): nothing for a public list, the reader's scope for staff. While it is None the select renders
+    as usual. Validation is the field's and reads its queryset as always; only the HTML is kept.
+    """
+
+    vary = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.vary is None:
+            return super().render(name, value, attrs, renderer)
+        from .content_version import cached_fragment
+
+        key = [name, str(value), sorted((attrs or {}).items()), *self.vary]
+        return cached_fragment(
+            None, "versioned-select", key, lambda: super(VersionedSelect, self).render(name, value, attrs, renderer)
+        )
+

@@ -789,3 +789,23 @@ def test_search_finds_codes_and_mobiles_as_displayed(tree, typed):
         masked=submission.masked_mobile,
     )
     assert list(Submission.objects.search(query)) == [submission]
+
+
+def test_filter_selects_kept_for_one_scope_are_never_shown_to_another(world, client):
+    """The neighbourhood and form selects are kept as HTML (portal.widgets.VersionedSelect), keyed by the ids
+    they offer: the superuser's lists must not reach staff of one neighbourhood, and a form's first
+    submission adds it to the list without any page changing."""
+    w = world
+    quiet = make_form_page(w.tree.bagh, "quiet", "فرم بی‌پاسخ باغ خلج")
+    boss = client_for(client, w.superuser).get(INBOX).content.decode()
+    assert w.tree.esmaeil.title in boss and w.page_b.title in boss
+
+    staff = client_for(client, w.staff_a).get(INBOX).content.decode()
+    assert w.tree.esmaeil.title not in staff and w.page_b.title not in staff
+    assert w.page_a.title in staff and quiet.title not in staff
+
+    make_submission(quiet, w.tree.bagh, "نسرین", "09121110002")
+    assert quiet.title in client.get(INBOX).content.decode()
+    # The chosen option is part of what is kept.
+    chosen = client.get(INBOX, {"page": quiet.pk}).content.decode()
+    assert f'<option value="{quiet.pk}" selected>' in chosen
