@@ -10,6 +10,7 @@ menus leave them out.
 """
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.db.models import F, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -119,3 +120,23 @@ def locale_root_path(request):
         return None
     root = site.root_page.localized
     return root.path if serves_active_language(root, request) else None
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without ``Vary: Accept-Language``.
+
+    With ``prefix_default_language=False`` a request's language is its URL prefix's, or Persian: Django
+    then never reads the browser's Accept-Language, yet still marks every unprefixed response as varying
+    on it. Shared caches (nginx's front cache, a CDN) honour Vary, so each Persian page was kept once per
+    Accept-Language value browsers send, and hit far less often.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [part.strip() for part in response["Vary"].split(",") if part.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

@@ -182,3 +182,13 @@ def test_sitemap_lists_every_language_with_alternates(client, tree, english):
     assert entries["http://localhost/neighborhoods/qom/esmaeilabad/"] == {}
     assert not any(loc.startswith("http://localhost/en/neighborhoods/qom") for loc in entries)
     assert not any("/ar/" in loc for loc in entries)
+
+
+def test_responses_do_not_vary_on_accept_language(client, tree, english):
+    """The URL decides the language, so shared caches must not keep a copy per Accept-Language value."""
+    for url in ("/", tree.bagh.url, "/en/neighborhoods/markazi/bagh-khalaj/", "/search/?q=باغ", "/admin/login/"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        assert response.status_code == 200, url
+        assert "accept-language" not in response.get("Vary", "").lower(), (url, response["Vary"])
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert re.search(r'<html lang="fa" dir="rtl"', html)

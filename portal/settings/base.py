@@ -73,8 +73,9 @@ MIDDLEWARE = [
     "portal.content_version.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL prefix (none = Persian), never from a cookie or Accept-Language on
-    # the pages, so the page cache above, keyed by path, cannot serve one language's page for another.
-    "django.middleware.locale.LocaleMiddleware",
+    # the pages, so the page cache above, keyed by path, cannot serve one language's page for another
+    # (and responses do not claim to vary on Accept-Language: portal/languages.py).
+    "portal.languages.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
