@@ -97,9 +97,9 @@ def cached_value(request, name, vary, compute, timeout=None):
 
 
 # Rendered fragments also stay in the process: a key names one content version, so the HTML under it
-# never changes, and a string cannot be changed by the code that uses it (other values, model
-# instances, come from the shared cache each time: a copy per request). Bounded: the oldest versions'
-# entries are simply dropped all together.
+# never changes, and a string cannot be changed by the code that uses it (other values are kept pickled,
+# below, so that each request gets a copy). Bounded: the oldest versions' entries are simply dropped all
+# together.
 _local_fragments = {}
 LOCAL_FRAGMENTS = 2000
 
