@@ -84,7 +84,7 @@ class ApplicationForm(ParticipationBaseForm):
         kwargs.pop("page", None)
         kwargs.pop("user", None)
         super().__init__(*args, **kwargs)
-        neighborhoods = in_default_language(NeighborhoodPage.objects.live()).order_by("city", "title")
+        neighborhoods = in_default_language(NeighborhoodPage.objects.listable()).order_by("city", "title")
         self.fields["primary_neighborhood"].queryset = neighborhoods
         self.fields["other_neighborhoods"].queryset = neighborhoods
         for number in range(1, SERVICE_ROWS + 1):

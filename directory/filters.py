@@ -29,7 +29,7 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
 
         def neighborhoods():
-            return list(in_default_language(NeighborhoodPage.objects.live()).order_by("title").values_list("pk", "title"))
+            return list(in_default_language(NeighborhoodPage.objects.listable()).order_by("title").values_list("pk", "title"))
 
         # A thousand neighbourhoods, the same for every reader until a page changes.
         if request is not None:

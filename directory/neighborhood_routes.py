@@ -10,24 +10,26 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.visibility import listable_q
+
 
 class NeighborhoodDirectoryMixin(RoutablePageMixin):
     def assets(self):
         from .models import AssetPage
 
-        return AssetPage.objects.live().child_of(self).select_related("asset_type").order_by("asset_type__order", "title")
+        return AssetPage.objects.listable().child_of(self).select_related("asset_type").order_by("asset_type__order", "title")
 
     def asset_types_here(self):
         from django.db.models import Count, Q
 
         from .models import AssetType
 
-        here = Q(assets__path__startswith=self.path, assets__depth=self.depth + 1, assets__live=True)
+        here = Q(assets__path__startswith=self.path, assets__depth=self.depth + 1) & listable_q("assets__")
         return AssetType.objects.filter(here).annotate(count=Count("assets", filter=here)).order_by("order", "name")
 
     def serving_organizations(self):
         return (
-            self.organizations.filter(live=True)
+            self.organizations.filter(listable_q())
             .order_by("-verified", "title")
         )
 

@@ -16,7 +16,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
+
+from portal import limits
 
 from .models import Submission, SubmissionEvent
 from .notifications import submission_created
@@ -48,7 +49,13 @@ def refusal(request, status, title, message):
 
 
 def _too_many(request, group, key, rate):
-    return is_ratelimited(request, group=group, key=key, rate=rate, method=is_ratelimited.ALL, increment=True)
+    return limits.exceeded(request, group, key, rate)
+
+
+def _limits_unavailable(request):
+    return refusal(
+        request, 503, gettext("سامانه موقتاً در دسترس نیست"), gettext("فرم اکنون پذیرفته نمی‌شود. چند دقیقه دیگر دوباره بفرستید.")
+    )
 
 
 HONEYPOT_FILLED = _("فرم ارسال نشد. اگر شما یک انسان هستید، صفحه را دوباره باز کنید و فرم را پر کنید.")
@@ -66,7 +73,11 @@ def refuse_early(request, max_bytes, too_large_message, ip_group="participation-
         )
     if length > max_bytes:
         return refusal(request, 413, gettext("حجم فرم زیاد است"), too_large_message)
-    if _too_many(request, ip_group, "ip", settings.PARTICIPATION_RATE_PER_IP):
+    try:
+        too_many = _too_many(request, ip_group, "ip", settings.PARTICIPATION_RATE_PER_IP)
+    except limits.LimitsUnavailable:
+        return _limits_unavailable(request)
+    if too_many:
         return refusal(
             request,
             429,
@@ -78,7 +89,11 @@ def refuse_early(request, max_bytes, too_large_message, ip_group="participation-
 
 def refuse_mobile(request, mobile, group="participation-mobile"):
     """429 when this mobile has sent too many forms lately (counted once the form is valid); None to go on."""
-    if mobile and _too_many(request, group, lambda _group, _request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE):
+    try:
+        too_many = mobile and _too_many(request, group, lambda _group, _request: mobile, settings.PARTICIPATION_RATE_PER_MOBILE)
+    except limits.LimitsUnavailable:
+        return _limits_unavailable(request)
+    if too_many:
         return refusal(
             request,
             429,

@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import ALL, get_usage
 
+from portal import limits
 from portal.digits import for_language, to_latin_digits
 
 from . import tracking
@@ -44,26 +44,17 @@ class LookupForm(forms.Form):
         return digits
 
 
-def _failures(request, increment):
-    """Wrong guesses from this IP in the current window (counted only when ``increment``)."""
-    return get_usage(
-        request,
-        group="tracking-lookup",
-        key="ip",
-        rate=settings.TRACKING_LOOKUP_FAILURES_PER_IP,
-        method=ALL,
-        increment=increment,
-    )
+GROUP = "tracking-lookup"
 
 
 @never_cache
+@limits.fail_closed
 def track(request):
     form = LookupForm(request.POST or None)
     context = {"form": form}
     status = 200
     if request.method == "POST":
-        usage = _failures(request, increment=False)
-        if usage and usage["count"] >= usage["limit"]:
+        if limits.reached(request, GROUP, "ip", settings.TRACKING_LOOKUP_FAILURES_PER_IP):
             return render(request, "participation/track.html", {**context, "limited": True}, status=429)
         if not form.is_valid():
             status = 400
@@ -75,7 +66,7 @@ def track(request):
                 .first()
             )
             if submission is None:
-                _failures(request, increment=True)
+                limits.usage(request, GROUP, "ip", settings.TRACKING_LOOKUP_FAILURES_PER_IP, increment=True)
                 context["not_found"] = True
                 status = 404
             else:

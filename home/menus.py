@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from portal.languages import OWN_TEXT, locale_root_path
+from portal.visibility import listable_q
 
 from portal.content_version import cached_value
 
@@ -21,7 +22,7 @@ def menu_pages(request):
         def pages():
             return list(
                 Page.objects.filter(depth=len(root_path) // Page.steplen + 1, path__startswith=root_path)
-                .live()
+                .filter(listable_q())
                 .in_menu()
                 .filter(OWN_TEXT)
                 .order_by("path")

@@ -6,6 +6,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.visibility import listable_q
+
 from .routing import DirectRoutingMixin
 
 
@@ -39,7 +41,7 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
     def neighborhood_index(self):
         from neighborhoods.models import NeighborhoodIndexPage
 
-        return NeighborhoodIndexPage.objects.child_of(self).live().first()
+        return NeighborhoodIndexPage.objects.child_of(self).filter(listable_q()).first()
 
     @path("offices/", name="offices")
     def offices(self, request):
@@ -69,7 +71,7 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
 
         def sections():
-            return self.neighborhood_index(), NewsIndexPage.objects.child_of(self).live().first()
+            return self.neighborhood_index(), NewsIndexPage.objects.child_of(self).filter(listable_q()).first()
 
         # Which sections the front page links to changes only when a page changes.
         neighborhood_index, news_index = cached_value(request, "home-sections", [self.pk], sections)
@@ -79,7 +81,7 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         context["office_places"] = RemotePlaces(self.get_url(request) + self.reverse_subpage("offices")) if neighborhood_index else None
         context["news_index"] = news_index
         context["upcoming_programmes"] = upcoming_with_seats(
-            request, "home", [self.pk], ProgramPage.objects.live().filter(locale_id=self.locale_id), settings.HOME_UPCOMING_PROGRAMMES
+            request, "home", [self.pk], ProgramPage.objects.listable().filter(locale_id=self.locale_id), settings.HOME_UPCOMING_PROGRAMMES
         )
         context["programme_calendar"] = portal_page(request, ProgramCalendarPage)
         # Rendered inside a cached fragment: the query runs only when the fragment is made.

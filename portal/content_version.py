@@ -5,6 +5,13 @@ page changes. They are cached as rendered HTML under a key that holds this token
 unpublishing, moving, deleting or saving any page (or changing a site) replaces the token, so the
 next request renders them again from the database: nothing is deleted, old entries simply expire.
 
+Only what every anonymous reader may see goes in. A request that is not an anonymous reader's -- a
+preview, "view draft", a moderation or workflow preview (Wagtail marks those requests ``is_dummy`` and
+``is_preview``) or anything asked by someone with a session (staff are logged in) -- neither reads nor
+writes any of these caches: it renders from the database, so a draft never lands under a live key and a
+preview never shows stale live text. Saves that change only a page's draft state (a revision, autosave,
+a lock, a workflow step) leave the token alone: the live content did not change.
+
 The token is read from the cache once per request. It is replaced at once (so the request or test
 that made the change sees it) and again when the transaction commits, so that a reader who rendered
 the old content between the two cannot leave it behind under the new token.
@@ -40,6 +47,21 @@ _MISSING = object()
 # first reader fills it in): code that has no request at hand (a page's family, say) reads it once too.
 _OUTSIDE = object()
 _request_version = contextvars.ContextVar("content_version", default=_OUTSIDE)
+# True while serving a request that must not touch the shared caches (see is_private()).
+_private_request = contextvars.ContextVar("private_request", default=False)
+
+
+def is_private(request):
+    """A request whose rendering may differ from an anonymous reader's: previews and "view draft"
+    (Wagtail's dummy requests), and any request carrying a session (logged-in staff; residents never
+    get one). Such requests bypass every shared cache, in both directions."""
+    if request is None:
+        return _private_request.get()
+    return (
+        getattr(request, "is_dummy", False)
+        or getattr(request, "is_preview", False)
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+    )
 
 
 def _read():
@@ -81,6 +103,31 @@ def changed(*args, **kwargs):
     transaction.on_commit(bump)
 
 
+# Page fields that only a draft, a revision, a lock, a comment or the tree's child counter change: a
+# save of these alone leaves the live page as it was.
+DRAFT_STATE_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "wagtail_admin_comments",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "numchild",
+}
+
+
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    """Saves of a page that readers can see: not a draft page, not a draft-only update. Publishing,
+    unpublishing, moving and deleting have signals of their own."""
+    if not instance.live:
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_STATE_FIELDS:
+        return
+    changed()
+
+
 def fragment_key(request, name, *vary, version=None):
     version = version or current(request)
     parts = "|".join(str(part) for part in (version, translation.get_language(), name, *vary))
@@ -114,6 +161,8 @@ def cached_object(request, name, vary, compute, timeout=None, keep_none=False):
     """``compute()`` under the content version, kept in the shared cache and in the worker: after the
     first request, neither a query nor a cache read. ``compute()`` returning None is not kept unless
     ``keep_none`` (a URL that matches no page must not fill the cache)."""
+    if is_private(request):
+        return compute()
     version = current(request)
     key = fragment_key(request, name, *vary, version=version)
     local = _local_objects.get(key)
@@ -139,6 +188,8 @@ def cached_object(request, name, vary, compute, timeout=None, keep_none=False):
 
 def cached_fragment(request, name, vary, render):
     """HTML that ``render()`` makes, cached like cached_value()."""
+    if is_private(request):
+        return mark_safe(render())
     version = current(request)
     key = fragment_key(request, name, *vary, version=version)
     html = _local_fragments.get(key)
@@ -165,7 +216,7 @@ def register():
         post_page_move.connect(changed, sender=model, dispatch_uid=f"content-version-move-{label}")
         # Saves cover pages added or edited without publishing (imports, tree changes, tests), and
         # the inline rows (office hours, council) that are saved with the page.
-        post_save.connect(changed, sender=model, dispatch_uid=f"content-version-save-{label}")
+        post_save.connect(page_saved, sender=model, dispatch_uid=f"content-version-save-{label}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"content-version-delete-{label}")
     for model in (Site, PageViewRestriction):
         label = model._meta.label
@@ -189,10 +240,15 @@ class CachedSiteMiddleware:
 
     def __call__(self, request):
         marker = _request_version.set(None)
+        private = is_private(request)
+        private_marker = _private_request.set(private)
         try:
-            self.find_site(request)
+            if not private:
+                # A private request lets Wagtail find its site the usual way, when it needs it.
+                self.find_site(request)
             return self.get_response(request)
         finally:
+            _private_request.reset(private_marker)
             _request_version.reset(marker)
 
     def find_site(self, request):

@@ -5,7 +5,8 @@ skips sessions, locale, CSRF, auth, URL resolving and the page tree. It stores o
 are the same for every anonymous reader:
 
 - GET (HEAD is answered from the GET entry) without a query string, outside PAGE_CACHE_EXCLUDE_PREFIXES;
-- no session cookie on the request (staff are logged in, so they always see fresh pages);
+- no session cookie on the request (staff are logged in, so they always see fresh pages), and never
+  a preview or "view draft" (Wagtail's dummy requests run through this middleware too);
 - status 200, not streamed, no Set-Cookie, no Vary: Cookie, no private/no-store Cache-Control,
   and no CSRF token used while rendering (so form pages and /track/ are never stored).
 
@@ -42,7 +43,7 @@ def cacheable_request(request):
         return False
     if settings.PAGE_CACHE_SECONDS <= 0:
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or getattr(request, "is_dummy", False):
         return False
     return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDE_PREFIXES))
 

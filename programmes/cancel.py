@@ -9,10 +9,10 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, gettext_lazy as _
-from django_ratelimit.core import ALL, get_usage
 
 from forms import tracking
 from forms.fields import MobileField
+from portal import limits
 
 from .models import Registration
 from .seats import cancel
@@ -33,25 +33,25 @@ class CancelForm(forms.Form):
         return code
 
 
-def _failures(request, increment):
-    return get_usage(
-        request,
-        group="programme-cancel",
-        key="ip",
-        rate=settings.TRACKING_LOOKUP_FAILURES_PER_IP,
-        method=ALL,
-        increment=increment,
-    )
+GROUP = "programme-cancel"
 
 
 def cancel_view(program, request):
+    try:
+        return _cancel_view(program, request)
+    except limits.LimitsUnavailable:
+        from portal.views import service_unavailable
+
+        return service_unavailable(request)
+
+
+def _cancel_view(program, request):
     form = CancelForm(request.POST or None, initial={"code": request.GET.get("code", "")[:20]})
     context = program.get_context(request)
     context.update(cancel_form=form)
     status = 200
     if request.method == "POST":
-        usage = _failures(request, increment=False)
-        if usage and usage["count"] >= usage["limit"]:
+        if limits.reached(request, GROUP, "ip", settings.TRACKING_LOOKUP_FAILURES_PER_IP):
             context["limited"] = True
             return _response(request, context, 429)
         if not form.is_valid():
@@ -68,7 +68,7 @@ def cancel_view(program, request):
                 .first()
             )
             if registration is None:
-                _failures(request, increment=True)
+                limits.usage(request, GROUP, "ip", settings.TRACKING_LOOKUP_FAILURES_PER_IP, increment=True)
                 context["not_found"] = True
                 status = 404
             else:

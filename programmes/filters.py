@@ -37,7 +37,7 @@ class ProgramFilterForm(forms.Form):
 
     def __init__(self, data=None, *, locale=None, **kwargs):
         super().__init__(data, **kwargs)
-        neighborhoods = NeighborhoodPage.objects.live().order_by("title").only("pk", "title", "city")
+        neighborhoods = NeighborhoodPage.objects.listable().order_by("title").only("pk", "title", "city")
         if locale is not None:
             neighborhoods = neighborhoods.filter(locale=locale)
         self.fields["neighborhood"].queryset = neighborhoods

@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents import get_document_model
 
-from portal.cache import ResilientRedisCache
+from django_redis.cache import RedisCache
 from tests.conftest import add_form_page
 
 pytestmark = pytest.mark.django_db
@@ -183,18 +183,22 @@ def closed_port():
         return probe.getsockname()[1]  # closed again when the block ends: nothing listens there
 
 
-def test_resilient_cache_turns_a_lost_redis_into_misses():
-    dead = ResilientRedisCache(
-        f"redis://127.0.0.1:{closed_port()}/0", {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}
-    )
+def dead_redis(ignore_exceptions):
+    options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": ignore_exceptions}
+    return RedisCache(f"redis://127.0.0.1:{closed_port()}/0", {"OPTIONS": options})
+
+
+def test_the_page_caches_turn_a_lost_redis_into_misses_and_the_limits_see_it():
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    dead = dead_redis(ignore_exceptions=True)  # as production's default and renditions aliases
     assert dead.get("key", "default") == "default"
     assert dead.get_many(["a", "b"]) == {}
     dead.set("key", "value")
-    assert dead.add("key", 1) is False
-    with pytest.raises(ValueError):
-        dead.incr("counter")  # what django-ratelimit reads as "no counter": the limit fails open
-    with pytest.raises(Exception):
-        dead.ping()  # /health/ still sees the outage
+    assert not dead.add("key", 1)
+    limits = dead_redis(ignore_exceptions=False)  # as production's limits alias
+    with pytest.raises(RedisConnectionError):
+        limits.add("counter", 1)
 
 
 # --- check --deploy -----------------------------------------------------------------------------
@@ -250,7 +254,7 @@ def test_production_settings_read_the_environment():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "portal.cache.ResilientRedisCache",
+        "django_redis.cache.RedisCache",
         "redis://127.0.0.1:6379/0",
         "django.contrib.sessions.backends.cached_db",
         "storages.backends.s3.S3Storage",

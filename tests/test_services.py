@@ -66,7 +66,13 @@ def proxies():
 
 
 @pytest.fixture
-def server(proxies, tmp_path):
+def server_env():
+    """Extra environment for the server (a test parametrizes it to change a setting)."""
+    return {}
+
+
+@pytest.fixture
+def server(proxies, tmp_path, server_env):
     pg, rd = proxies
     db = settings.DATABASES["default"]
     user = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
@@ -84,6 +90,7 @@ def server(proxies, tmp_path):
         GUNICORN_WORKERS="2",
         GUNICORN_THREADS="1",
     )
+    env.update(server_env)
     log = open(tmp_path / "gunicorn.log", "w+")
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", "site/gunicorn.conf.py", "portal.wsgi"],
@@ -195,3 +202,26 @@ def test_redis_outage_degrades_to_uncached_pages_and_recovers(server, proxies, s
     rd.restore()
     assert until(lambda: session.get(server + BAGH, timeout=10).headers.get("X-Page-Cache") == "hit")
     assert session.get(server + "/health/", timeout=10).status_code == 200
+
+
+@pytest.mark.parametrize("server_env", [{"RATELIMIT_FAIL_OPEN": "0"}])
+def test_with_limits_failing_closed_a_redis_outage_refuses_guesses_and_forms(server, proxies, site):
+    _pg, rd = proxies
+    session = requests.Session()
+    tokens = fetch_form(session, server, site)
+    lookup = {"code": "12345678", "last_digits": "4567"}
+    track = session.get(server + "/track/", timeout=10).text
+    lookup["csrfmiddlewaretoken"] = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', track).group(1)
+    assert session.post(server + "/track/", data=lookup, timeout=10).status_code == 404
+
+    rd.cut()
+    for _ in range(15):  # more than TRACKING_LOOKUP_FAILURES_PER_IP would ever allow unlimited
+        refused = session.post(server + "/track/", data=lookup, timeout=10)
+        assert refused.status_code == 503 and UNAVAILABLE in refused.text
+    sent = session.post(server + site.url, data=problem_answers(**tokens), timeout=10)
+    assert sent.status_code == 503 and Submission.objects.count() == 0
+    # Pages that need no limit are still served, from PostgreSQL.
+    assert session.get(server + BAGH, timeout=10).status_code == 200
+
+    rd.restore()
+    assert until(lambda: session.post(server + "/track/", data=lookup, timeout=10).status_code == 404)

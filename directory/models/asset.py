@@ -12,6 +12,7 @@ from wagtail.search import index
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from forms.fields import NumericTextInput
+from portal.visibility import ListablePageManager
 
 from ..choices import Owner
 from ..validators import normalize_phone, validate_phone
@@ -89,6 +90,8 @@ class AssetPage(SearchableText, MapPoint, Page):
 
     parent_page_types = ["neighborhoods.NeighborhoodPage"]
     subpage_types = []
+
+    objects = ListablePageManager()
 
     class Meta:
         verbose_name = _("ظرفیت محله")

@@ -44,7 +44,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     def organizations(self):
         from .organization import OrganizationPage
 
-        return OrganizationPage.objects.live().child_of(self)
+        return OrganizationPage.objects.listable().child_of(self)
 
     def for_listing(self, queryset):
         return (

@@ -20,6 +20,7 @@ from forms.fields import NumericTextInput
 from portal.digits import to_latin_digits
 from portal.text import ZWNJ, normalize
 from portal.validators import normalize_mobile, validate_mobile
+from portal.visibility import ListablePageManager, listable_q
 
 from ..choices import OrganizationKind
 from ..validators import normalize_phone, validate_phone
@@ -120,6 +121,8 @@ class OrganizationPage(SearchableText, MapPoint, Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
+    objects = ListablePageManager()
+
     class Meta:
         verbose_name = _("سازمان")
         verbose_name_plural = _("سازمان‌ها")
@@ -164,7 +167,7 @@ class OrganizationPage(SearchableText, MapPoint, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = list(self.services.all())
-        context["served"] = list(self.neighborhoods.filter(live=True).order_by("title"))
+        context["served"] = list(self.neighborhoods.filter(listable_q()).order_by("title"))
         context["map_places"] = [self.map_place()] if self.has_location else []
         context["programmes"] = self.upcoming_programmes()
         return context

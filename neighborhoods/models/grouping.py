@@ -4,7 +4,7 @@ from collections import OrderedDict
 
 
 def provinces_with_neighborhoods(index_page):
-    """[(province, [(city, [neighbourhood, …]), …]), …] for the live pages under ``index_page``.
+    """[(province, [(city, [neighbourhood, …]), …]), …] for the listable pages under ``index_page``.
 
     Two queries whatever the number of pages: neighbourhoods are matched to their province by tree
     path instead of asking each page for its parent.
@@ -12,8 +12,8 @@ def provinces_with_neighborhoods(index_page):
     from .neighborhood import NeighborhoodPage
     from .province import ProvincePage
 
-    provinces = list(ProvincePage.objects.child_of(index_page).live().order_by("title"))
-    neighborhoods = NeighborhoodPage.objects.descendant_of(index_page).live().order_by("city", "title")
+    provinces = list(ProvincePage.objects.child_of(index_page).listable().order_by("title"))
+    neighborhoods = NeighborhoodPage.objects.descendant_of(index_page).listable().order_by("city", "title")
     by_path = {province.path: OrderedDict() for province in provinces}
     for neighborhood in neighborhoods:
         cities = by_path.get(neighborhood.path[: len(neighborhood.path) - NeighborhoodPage.steplen])

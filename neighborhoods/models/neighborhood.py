@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.visibility import ListablePageManager, is_listable
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from directory.neighborhood_routes import NeighborhoodDirectoryMixin
@@ -84,6 +85,8 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         ]
     )
 
+    objects = ListablePageManager()
+
     parent_page_types = ["neighborhoods.ProvincePage"]
     subpage_types = [
         "news.NewsIndexPage",
@@ -140,7 +143,7 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         return [
             page
             for page in self._family
-            if page.depth > self.depth and page.live and page.content_type_id == content_type.pk
+            if page.depth > self.depth and is_listable(page) and page.content_type_id == content_type.pk
         ]
 
     def participation_forms(self):
@@ -165,7 +168,7 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         from programmes.models import ProgramPage
         from programmes.upcoming import upcoming_with_seats
 
-        return upcoming_with_seats(request, "neighborhood", [self.pk], ProgramPage.objects.live().filter(neighborhood=self), limit)
+        return upcoming_with_seats(request, "neighborhood", [self.pk], ProgramPage.objects.listable().filter(neighborhood=self), limit)
 
     def get_cache_dependent_urls(self):
         # The province page, the index of all neighbourhoods and the home page list it; the front

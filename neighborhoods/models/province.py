@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.visibility import ListablePageManager
+
 
 class ProvincePage(Page):
     """A province (استان): the subtree its coordinators see."""
@@ -10,6 +12,8 @@ class ProvincePage(Page):
     intro = RichTextField("معرفی", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    objects = ListablePageManager()
+
     parent_page_types = ["neighborhoods.NeighborhoodIndexPage"]
     subpage_types = ["neighborhoods.NeighborhoodPage", "news.NewsIndexPage"]
 
@@ -21,5 +25,5 @@ class ProvincePage(Page):
         from .neighborhood import NeighborhoodPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["neighborhoods"] = NeighborhoodPage.objects.child_of(self).live().order_by("city", "title")
+        context["neighborhoods"] = NeighborhoodPage.objects.child_of(self).listable().order_by("city", "title")
         return context

@@ -45,7 +45,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         # Below the parent, found by its path rather than fetched: the listing's query is built on every
         # request but runs only when its cached fragment is made.
         parent_path = self.path[: -self.steplen]
-        return NewsPage.objects.live().filter(
+        return NewsPage.objects.listable().filter(
             path__startswith=parent_path, depth__gt=self.depth - 1, locale_id=self.locale_id
         )
 

@@ -6,23 +6,23 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.visibility import ListablePageQuerySet
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(ListablePageQuerySet):
     def for_listing(self):
-        """Live news, newest first, with what a news card shows fetched up front.
+        """Listable news (live, not restricted), newest first, with what a news card shows fetched up front.
 
         The image is joined and its renditions prefetched, so a card costs no query of its own.
         """
         return (
-            self.live()
+            self.listable()
             .select_related("neighborhood", "image")
             .prefetch_related("image__renditions")
             # page_ptr_id rather than pk: pk is wagtailcore_page.id, a column of the other table, and

@@ -286,6 +286,11 @@ PARTICIPATION_STAFF_EMAIL = os.environ.get("PARTICIPATION_STAFF_EMAIL", "each")
 # Submissions older than this are anonymised by `manage.py anonymise_submissions`.
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", str(3 * 365)))
 
+# Rate limits count in this cache alias (portal/limits.py); production gives them one whose errors are
+# raised, so RATELIMIT_FAIL_OPEN decides what an unreachable counter means.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
+
 # Per-IP limits use the address nginx reports in X-Real-IP, when the request comes from it.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"

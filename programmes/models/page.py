@@ -13,12 +13,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from portal import jalali
+from portal.visibility import ListablePageQuerySet, is_listable
 from portal.money import format_money
 
 from ..choices import Audience, Kind, NationalCode, Seat, Status
@@ -93,11 +93,12 @@ def confirmed_seats():
     )
 
 
-class ProgramPageQuerySet(PageQuerySet):
+class ProgramPageQuerySet(ListablePageQuerySet):
     def for_listing(self):
-        """Live programmes with what a card shows: neighbourhood, image and the seats taken, soonest first."""
+        """Listable programmes (live, not restricted) with what a card shows: neighbourhood, image and the
+        seats taken, soonest first."""
         return (
-            self.live()
+            self.listable()
             .select_related("neighborhood", "image", "venue")
             .prefetch_related("image__renditions")
             .annotate(seats_taken=confirmed_seats())
@@ -257,7 +258,7 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
         return [
             link
             for link in self.partner_links.select_related("organization").order_by("sort_order")
-            if link.organization.live
+            if is_listable(link.organization)
         ]
 
     def neighborhood_title(self):

@@ -66,7 +66,7 @@ def scatter(points):
 
 def public_map(request):
     """Every live neighbourhood with defenceless-space reports: counts per cell, never a point."""
-    neighborhoods = in_default_language(NeighborhoodPage.objects.live())
+    neighborhoods = in_default_language(NeighborhoodPage.objects.listable())
     summary = safety.public_summary(neighborhoods)
     return render(
         request,
