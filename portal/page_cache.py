@@ -10,8 +10,9 @@ are the same for every anonymous reader:
 - status 200, not streamed, no Set-Cookie, no Vary: Cookie, no private/no-store Cache-Control,
   and no CSRF token used while rendering (so form pages and /track/ are never stored).
 
-Entries are keyed by the URL path, which carries the language (/en/…); the host is not part of the
-key because ALLOWED_HOSTS and nginx pin requests to the portal's own names. Publishing purges the
+Entries are keyed by the URL path, which carries the language (/en/…); the portal serves one site. The
+host is checked against ALLOWED_HOSTS before the cache is read, so a hit is never served to a foreign
+Host header: that request gets the Persian 400, as it would from the view. Publishing purges the
 paths through PageCacheBackend (see portal/purge.py); PAGE_CACHE_SECONDS bounds what a missed purge
 can leave behind.
 """
@@ -66,6 +67,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
+        # Raises DisallowedHost (a 400) for a name outside ALLOWED_HOSTS, before any entry is read.
+        request.get_host()
         key = cache_key(request.path)
         entry = page_cache().get(key)
         if entry is not None:

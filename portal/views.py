@@ -20,28 +20,28 @@ from .outage import RETRY_AFTER_SECONDS, is_outage
 logger = logging.getLogger("portal.health")
 
 
-def _render(request, template_name, status):
+def render_error_page(request, template_name, status):
     template = loader.get_template(template_name)
     return HttpResponse(template.render({"request_path": getattr(request, "path", "")}), status=status)
 
 
 @requires_csrf_token
 def bad_request(request, exception=None):
-    return _render(request, "400.html", 400)
+    return render_error_page(request, "400.html", 400)
 
 
 @requires_csrf_token
 def permission_denied(request, exception=None):
-    return _render(request, "403.html", 403)
+    return render_error_page(request, "403.html", 403)
 
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
-    return _render(request, "404.html", 404)
+    return render_error_page(request, "404.html", 404)
 
 
 def service_unavailable(request):
-    response = _render(request, "503.html", 503)
+    response = render_error_page(request, "503.html", 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
@@ -53,7 +53,7 @@ def server_error(request):
     # Redis is "try again shortly" (503), anything else our fault (500).
     if is_outage(sys.exc_info()[1]):
         return service_unavailable(request)
-    return _render(request, "500.html", 500)
+    return render_error_page(request, "500.html", 500)
 
 
 def _check_database():
@@ -92,4 +92,4 @@ def health(request):
 
 
 def csrf_failure(request, reason=""):
-    return _render(request, "403_csrf.html", 403)
+    return render_error_page(request, "403_csrf.html", 403)

@@ -70,6 +70,16 @@ def test_form_pages_query_strings_and_staff_bypass_the_cache(tree, page_cache, c
     assert "wagtail-userbar" in response.content.decode()  # staff see the live page with its userbar
 
 
+def test_a_cached_page_is_never_served_to_a_foreign_host(tree, page_cache, settings):
+    settings.ALLOWED_HOSTS = ["mahalle.example.ir"]
+    reader = Client(HTTP_HOST="mahalle.example.ir", raise_request_exception=False)
+    reader.get(BAGH)
+    assert reader.get(BAGH)["X-Page-Cache"] == "hit"
+    foreign = Client(HTTP_HOST="attacker.example", raise_request_exception=False).get(BAGH)
+    assert foreign.status_code == 400 and "X-Page-Cache" not in foreign
+    assert "درخواست نادرست" in foreign.content.decode() and "باغ خلج" not in foreign.content.decode()
+
+
 def test_refused_and_missing_pages_are_not_cached(tree, page_cache, client):
     assert client.get("/no-such-page/").status_code == 404
     assert "X-Page-Cache" not in client.get("/no-such-page/")
@@ -134,6 +144,35 @@ def test_admin_login_is_locked_per_visitor_after_repeated_failures(tree, setting
     colleague = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
     response = colleague.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
     assert response.status_code == 302
+
+
+def test_another_accounts_login_does_not_lift_a_lockout(tree, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    get_user_model().objects.create_user(username="staff", password="right-password-1404")
+    get_user_model().objects.create_user(username="ngo-account", password="ngo-password-1404")
+    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    for _ in range(2):
+        assert attacker.post("/admin/login/", {"username": "staff", "password": "wrong"}).status_code == 200
+    # The attacker's own account logs in from the same address: the staff member's failures stay.
+    assert attacker.post("/admin/login/", {"username": "ngo-account", "password": "ngo-password-1404"}).status_code == 302
+    attacker.logout()
+    attacker.post("/admin/login/", {"username": "staff", "password": "wrong-again"})
+    response = attacker.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
+    assert response.status_code == 429 and "ورود موقتاً بسته شد" in response.content.decode()
+
+
+def test_a_successful_login_clears_its_own_failures(tree, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    get_user_model().objects.create_user(username="staff", password="right-password-1404")
+    staff = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.20")
+    for _ in range(2):
+        staff.post("/admin/login/", {"username": "staff", "password": "typo"})
+    assert staff.post("/admin/login/", {"username": "staff", "password": "right-password-1404"}).status_code == 302
+    staff.logout()
+    staff.post("/admin/login/", {"username": "staff", "password": "typo"})
+    assert staff.post("/admin/login/", {"username": "staff", "password": "right-password-1404"}).status_code == 302
 
 
 # --- documents and uploads --------------------------------------------------------------------

@@ -225,3 +225,28 @@ def test_with_limits_failing_closed_a_redis_outage_refuses_guesses_and_forms(ser
 
     rd.restore()
     assert until(lambda: session.post(server + "/track/", data=lookup, timeout=10).status_code == 404)
+
+
+def test_a_form_stored_just_before_a_cut_gets_its_own_code_when_sent_again(server, proxies, site):
+    from forms.submit import create_submission, read_form_token
+
+    pg, _rd = proxies
+    session = requests.Session()
+    tokens = fetch_form(session, server, site)
+    answers = problem_answers(**tokens)
+    # The server stored the form, and then the database went away before the resident saw the answer
+    # (the thank-you page, or the task queue after the commit, needed it again).
+    form = site.get_form(answers, page=site)
+    assert form.is_valid(), form.errors
+    stored = create_submission(site, form, token=read_form_token(tokens["form_token"]))
+
+    pg.cut()
+    told = session.post(server + site.url, data=answers, timeout=10)
+    assert told.status_code == 503
+    # The outage page tells the resident to send the same form again, and that it is never recorded twice.
+    assert "همان کد رهگیری" in told.text and "دوباره ثبت نمی‌شود" in told.text
+
+    pg.restore()
+    again = until(lambda: (r := session.post(server + site.url, data=answers, timeout=10)).status_code == 200 and r)
+    assert stored.tracking_display in again.text
+    assert Submission.objects.count() == 1

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheMiddleware",
     # The Wagtail site and its home page from the cache (portal/content_version.py).
     "portal.content_version.CachedSiteMiddleware",
+    # A form body that declares a charset other than UTF-8: the Persian 400 before CSRF reads it.
+    "portal.request_checks.FormBodyEncodingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL prefix (none = Persian), never from a cookie or Accept-Language on
     # the pages, so the page cache above, keyed by path, cannot serve one language's page for another
@@ -255,10 +257,12 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 
 # Admin login brute force (django-axes): a visitor's address, as portal/client_ip.py reads it behind
-# our proxy, is locked out for a while after too many failures. By address, not by user name, so
-# nobody can lock a member of staff out by typing their user name.
+# our proxy, is locked out for a while after too many failures, and so is a user name from that
+# address. Never a user name alone, so nobody can lock a member of staff out by typing their user
+# name; and a successful login clears only that account's failures (portal/login_lockout.py).
 AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_HANDLER = "portal.login_lockout.AccountScopedHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_RESET_ON_SUCCESS = True
