@@ -7,8 +7,19 @@ need not know Wagtail's ``type=`` parameter; /api/v2/pages/ stays available for 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from portal.caching import scopes
 
-class TypedPagesAPIViewSet(PagesAPIViewSet):
+from .models import AssetPage, OrganizationPage
+
+
+class PortalPagesAPIViewSet(PagesAPIViewSet):
+    def dispatch(self, request, *args, **kwargs):
+        # Answers list pages of any type: kept in the page cache only while no page changes.
+        scopes.versions([scopes.portal_list("pages")])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class TypedPagesAPIViewSet(PortalPagesAPIViewSet):
     page_model = None
 
     def get_base_queryset(self):
@@ -22,25 +33,15 @@ class TypedPagesAPIViewSet(PagesAPIViewSet):
 
 class OrganizationsAPIViewSet(TypedPagesAPIViewSet):
     name = "organizations"
-
-    @property
-    def page_model(self):
-        from .models import OrganizationPage
-
-        return OrganizationPage
+    page_model = OrganizationPage
 
 
 class AssetsAPIViewSet(TypedPagesAPIViewSet):
     name = "assets"
-
-    @property
-    def page_model(self):
-        from .models import AssetPage
-
-        return AssetPage
+    page_model = AssetPage
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 api_router.register_endpoint("organizations", OrganizationsAPIViewSet)
 api_router.register_endpoint("assets", AssetsAPIViewSet)

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
-from portal.content_version import cached_value
+from portal.caching import scopes
+from portal.caching.store import cached
 from portal.text import ZWNJ, normalize
-from portal.widgets import VersionedSelect
+from portal.widgets import KeptSelect
 
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
 
@@ -19,7 +20,7 @@ def _blank(label, choices):
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("جست‌وجو"), required=False, max_length=100)
     neighborhood = forms.TypedChoiceField(
-        label=_("محله"), required=False, coerce=int, empty_value=None, widget=VersionedSelect
+        label=_("محله"), required=False, coerce=int, empty_value=None, widget=KeptSelect
     )
     category = forms.ChoiceField(label=_("دسته خدمت"), required=False, choices=_blank(_("همه دسته‌ها"), ServiceCategory.choices))
     target = forms.ChoiceField(label=_("گروه هدف"), required=False, choices=_blank(_("همه گروه‌ها"), TargetGroup.choices))
@@ -31,10 +32,11 @@ class DirectoryFilterForm(forms.Form):
         def neighborhoods():
             return list(in_default_language(NeighborhoodPage.objects.listable()).order_by("title").values_list("pk", "title"))
 
-        # A thousand neighbourhoods, the same for every reader until a page changes.
+        # A thousand neighbourhoods, the same for every reader until one of them changes.
         if request is not None:
-            neighborhoods = cached_value(request, "directory-neighborhoods", [], neighborhoods)
-            self.fields["neighborhood"].widget.vary = []
+            every_neighborhood = [scopes.portal_list("neighborhoods")]
+            neighborhoods = cached(request, "directory-neighborhoods", [], neighborhoods, every_neighborhood)
+            self.fields["neighborhood"].widget.keep = ([], every_neighborhood)
         else:
             neighborhoods = neighborhoods()
         # A callable: Django normalises the thousand choices only when something reads them (a chosen

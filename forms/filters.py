@@ -15,7 +15,8 @@ from wagtail.models import Page
 
 from portal import jalali
 from portal.fields import JalaliDateField
-from portal.widgets import VersionedSelect
+from portal.caching import scopes
+from portal.widgets import KeptSelect
 
 from .history import user_label
 from .models import Status
@@ -35,10 +36,10 @@ class UserChoiceField(forms.ModelChoiceField):
 class InboxFilterForm(forms.Form):
     q = forms.CharField(label=_("جستجو"), required=False, max_length=200)
     neighborhood = forms.ModelChoiceField(
-        label=_("محله"), queryset=None, required=False, empty_label=_("همه محله‌ها"), widget=VersionedSelect
+        label=_("محله"), queryset=None, required=False, empty_label=_("همه محله‌ها"), widget=KeptSelect
     )
     page = forms.ModelChoiceField(
-        label=_("فرم"), queryset=None, required=False, empty_label=_("همه فرم‌ها"), widget=VersionedSelect
+        label=_("فرم"), queryset=None, required=False, empty_label=_("همه فرم‌ها"), widget=KeptSelect
     )
     status = forms.ModelChoiceField(label=_("وضعیت"), queryset=None, required=False, empty_label=_("همه وضعیت‌ها"))
     assignee = UserChoiceField(label=_("مسئول پیگیری"), queryset=None, required=False, empty_label=_("همه"))
@@ -60,11 +61,14 @@ class InboxFilterForm(forms.Form):
         in_scope = submissions_for(user)
         self.fields["neighborhood"].queryset = neighborhoods_for(user).order_by("title")
         self.fields["page"].queryset = Page.objects.filter(pk__in=in_scope.values("page_id")).order_by("title")
-        # A coordinator's or a superuser's lists run to a thousand options: their HTML is kept under the
-        # content version (the titles) and the ids offered (the scope; a form's first submission adds it).
-        for name in ("neighborhood", "page"):
+        # A coordinator's or a superuser's lists run to a thousand options: their HTML is kept for the staff
+        # screens by the ids offered (the user's scope; a form's first submission adds it) while the titles'
+        # scopes stand (the neighbourhoods' list; any page, for the forms).
+        for name, depends in (("neighborhood", "neighborhoods"), ("page", "pages")):
             offered = self.fields[name].queryset.values_list("pk", flat=True)
-            self.fields[name].widget.vary = [hashlib.sha1(repr(list(offered)).encode()).hexdigest()]
+            widget = self.fields[name].widget
+            widget.keep = ([hashlib.sha1(repr(list(offered)).encode()).hexdigest()], [scopes.portal_list(depends)])
+            widget.staff = True
         self.fields["status"].queryset = Status.objects.all()
         self.fields["assignee"].queryset = (
             get_user_model()

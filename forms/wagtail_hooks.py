@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.digits import format_number
 
+from . import neighborhood_section
 from .models import ParticipationFormPage, Status
 from .views import export, inbox
 
@@ -82,3 +83,8 @@ def participation_forms_are_worked_in_the_inbox(user, editable_forms):
     """Wagtail's own form-submission screens know nothing of Submission and would neither mask nor log
     resident data; participation forms are left out of them (their cases are in the inbox)."""
     return editable_forms.not_type(ParticipationFormPage)
+
+
+@hooks.register("register_neighborhood_section")
+def participation_section():
+    return neighborhood_section.SECTION

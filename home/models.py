@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import JsonResponse
 from wagtail.admin.panels import FieldPanel
@@ -6,9 +7,22 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from directory.maps import RemotePlaces, office_places
+from neighborhoods.models import NeighborhoodIndexPage
+from neighborhoods.models.grouping import provinces_with_neighborhoods
+from news.models import NewsIndexPage, NewsPage
+from portal.caching import scopes
+from portal.caching.store import cached
+from portal.menus import portal_page
 from portal.visibility import listable_q
+from programmes.models import ProgramCalendarPage, ProgramPage
+from programmes.upcoming import upcoming_with_seats
 
 from .routing import DirectRoutingMixin
+
+NEWS = scopes.portal_list("news")
+PROGRAMMES = scopes.portal_list("programmes")
+NEIGHBORHOODS = scopes.portal_list("neighborhoods")
 
 
 class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
@@ -31,63 +45,58 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         verbose_name = "صفحه نخست"
         verbose_name_plural = "صفحه‌های نخست"
 
-    def get_cache_dependent_urls(self):
-        # The front page is shown by nothing but itself (and the sitemap, which the purge adds).
-        return []
-
-    def get_cached_paths(self):
-        return ["/", "/offices/"]
+    def cache_scopes(self):
+        return [scopes.page(self.pk), NEWS, PROGRAMMES, NEIGHBORHOODS]
 
     def neighborhood_index(self):
-        from neighborhoods.models import NeighborhoodIndexPage
-
         return NeighborhoodIndexPage.objects.child_of(self).filter(listable_q()).first()
 
     @path("offices/", name="offices")
     def offices(self, request):
         """Every office with a point, as the map script reads them. A thousand points inline made the
-        front page 200 KB; here they are built once per content version and cached like a page."""
-        from directory.maps import office_places
-        from neighborhoods.models.grouping import provinces_with_neighborhoods
-        from portal.content_version import cached_value
+        front page 200 KB; here they are built once per version of the list of neighbourhoods."""
 
         def places():
             index = self.neighborhood_index()
             return office_places(provinces_with_neighborhoods(index) if index else [], request)
 
         return JsonResponse(
-            cached_value(request, "office-places", [self.pk], places), safe=False, json_dumps_params={"ensure_ascii": False}
+            cached(request, "office-places", [self.pk], places, [NEIGHBORHOODS]),
+            safe=False,
+            json_dumps_params={"ensure_ascii": False},
         )
 
     def get_context(self, request, *args, **kwargs):
-        from directory.maps import RemotePlaces
-        from news.models import NewsIndexPage, NewsPage
-        from portal.content_version import cached_value
-        from programmes.models import ProgramCalendarPage, ProgramPage
-        from programmes.upcoming import upcoming_with_seats
-
-        from .menus import portal_page
-
         context = super().get_context(request, *args, **kwargs)
 
         def sections():
-            return self.neighborhood_index(), NewsIndexPage.objects.child_of(self).filter(listable_q()).first()
+            # Both in one query, as plain pages (enough for links): the first listable child of each type.
+            types = ContentType.objects.get_for_models(NeighborhoodIndexPage, NewsIndexPage)
+            children = Page.objects.child_of(self).filter(listable_q(), content_type__in=types.values()).order_by("path")
+            first = {}
+            for child in children:
+                first.setdefault(child.content_type_id, child)
+            return first.get(types[NeighborhoodIndexPage].pk), first.get(types[NewsIndexPage].pk)
 
-        # Which sections the front page links to changes only when a page changes.
-        neighborhood_index, news_index = cached_value(request, "home-sections", [self.pk], sections)
+        # Which sections the front page links to: the home page's children, under ``site``.
+        neighborhood_index, news_index = cached(request, "home-sections", [self.pk], sections, [])
         context["neighborhood_index"] = neighborhood_index
-        # The neighbourhoods' list is a fragment cached under the content version (the
-        # neighborhood_groups tag); the map fetches its points from offices/.
+        # The neighbourhoods' list is a kept fragment (the neighborhood_groups tag); the map fetches its
+        # points from offices/.
         context["office_places"] = RemotePlaces(self.get_url(request) + self.reverse_subpage("offices")) if neighborhood_index else None
         context["news_index"] = news_index
         context["upcoming_programmes"] = upcoming_with_seats(
-            request, "home", [self.pk], ProgramPage.objects.listable().filter(locale_id=self.locale_id), settings.HOME_UPCOMING_PROGRAMMES
+            request,
+            "home",
+            [self.pk],
+            ProgramPage.objects.listable().filter(locale_id=self.locale_id),
+            settings.HOME_UPCOMING_PROGRAMMES,
+            [PROGRAMMES],
         )
         context["programme_calendar"] = portal_page(request, ProgramCalendarPage)
-        # Rendered inside a cached fragment: the query runs only when the fragment is made.
-        context["latest_news"] = (
-            NewsPage.objects.for_listing().descendant_of(self).filter(locale_id=self.locale_id)[
-                : settings.HOME_LATEST_NEWS
-            ]
-        )
+        # Rendered inside a kept fragment: the query runs only when the fragment is made.
+        context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self).filter(locale_id=self.locale_id)[
+            : settings.HOME_LATEST_NEWS
+        ]
+        context["news_scopes"] = [NEWS]
         return context

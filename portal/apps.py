@@ -8,10 +8,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Registered here, after wagtail.admin has registered its own, so ours replaces it.
         from . import admin_fields  # noqa: F401
-        from . import admin_filters, admin_timestamps, content_version, purge
+        from . import admin_filters, admin_timestamps
+        from .caching import invalidation
 
-        purge.register()
-        content_version.register()
+        invalidation.register()
         admin_timestamps.install()
         admin_filters.install()
 

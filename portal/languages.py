@@ -15,6 +15,9 @@ from django.db.models import F, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from .caching.invalidation import read_scopes
+from .caching.store import cached as kept
+
 # Pages whose text is their own: not an alias, or an alias within its own locale.
 OWN_TEXT = Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id"))
 
@@ -50,10 +53,8 @@ def ensure_locales(using="default", **kwargs):
 
 def translations(page, request=None):
     """``page`` in every language it exists in, in the order of settings.LANGUAGES: one query per
-    content version (portal/content_version.py), kept on the page object so that the 404 check, the
+    version of the page's scopes (portal/caching/), kept on the page object so that the 404 check, the
     switcher and the hreflang links share it."""
-    from .content_version import cached_object
-
     cached = getattr(page, "_language_versions", None)
     if cached is None:
         codes = language_codes()
@@ -68,7 +69,7 @@ def translations(page, request=None):
             by_code = {row.locale.language_code: row for row in rows}
             return [(code, by_code[code]) for code in codes if code in by_code]
 
-        cached = page._language_versions = cached_object(request, "translations", [page.translation_key], find)
+        cached = page._language_versions = kept(request, "translations", [page.translation_key], find, read_scopes(page))
     return cached
 
 

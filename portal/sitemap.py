@@ -14,6 +14,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
+from .caching import scopes
 from .languages import OWN_TEXT, language_codes
 
 
@@ -83,4 +84,6 @@ class LanguagesSitemap(Sitemap):
 
 
 def sitemap(request):
+    # It lists every page: kept in the page cache only while no page changes.
+    scopes.versions([scopes.portal_list("pages")])
     return wagtail_sitemap(request, sitemaps={"pages": LanguagesSitemap})

@@ -7,22 +7,22 @@ tests ``is_listable()`` on pages it already holds): live, and neither restricted
 restricted page.
 
 Wagtail's own ``PageQuerySet.public()`` asks the database for the restrictions every time it is
-called; here their paths are read once and kept under the content version, which saving or deleting
-a restriction replaces (portal/content_version.py), so a listing costs no extra query.
+called; here their paths are read once and kept under the ``site`` scope, which saving or deleting a
+restriction replaces (portal/caching/), so a listing costs no extra query.
 """
 
 from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from .caching.store import cached
+
 
 def restricted_paths():
-    from .content_version import cached_value
-
     def fetch():
         return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
-    return cached_value(None, "restricted-paths", [], fetch)
+    return cached(None, "restricted-paths", [], fetch, [])
 
 
 def restricted_q(prefix=""):

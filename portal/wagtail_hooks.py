@@ -1,12 +1,15 @@
 """Serving pages: a page answers only in its own language, and Wagtail's view-restriction lookup is
-skipped while the site has no restriction at all."""
+skipped while the site has no restriction at all; the scopes a served page depends on; and what the
+portal itself lists, for the caches."""
 
 from django.http import Http404
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from .content_version import cached_value
+from .caching import scopes
+from .caching.invalidation import Lists, read_scopes
 from .languages import serves_active_language
+from .visibility import restricted_paths
 
 
 @hooks.register("before_serve_page")
@@ -21,7 +24,23 @@ def only_in_its_own_language(page, request, serve_args, serve_kwargs):
 @hooks.register("before_serve_page")
 def no_view_restrictions_to_check(page, request, serve_args, serve_kwargs):
     # Wagtail's own check asks for the page's ancestors and their restrictions: two queries on every
-    # page served. Whether any restriction exists is kept under the content version, which saving or
-    # deleting a restriction replaces; while there is none, the check is told so and costs nothing.
-    if not cached_value(request, "any-view-restriction", [], lambda: PageViewRestriction.objects.exists()):
+    # page served. The restricted sections are kept under ``site``, which saving or deleting a
+    # restriction replaces; a page in none of them is told so and costs nothing.
+    if not page.path.startswith(tuple(restricted_paths())):
         page.get_view_restrictions = PageViewRestriction.objects.none
+
+
+@hooks.register("before_serve_page")
+def depends_on_its_own_scopes(page, request, serve_args, serve_kwargs):
+    # Read before anything is rendered, so a page kept in the page cache is tagged with versions that
+    # are not newer than what it shows (portal/caching/middleware.py).
+    scopes.versions(read_scopes(page))
+
+
+@hooks.register("register_cache_lists")
+def portal_lists():
+    return [
+        # The home page and its children make the header's menu and the front page's sections.
+        Lists(Page, lambda page: [scopes.SITE] if page.depth <= 3 else [], "the menu and the portal's sections"),
+        Lists(Page, lambda page: [scopes.portal_list("pages")], "the sitemap and the pages API"),
+    ]

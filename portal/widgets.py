@@ -4,6 +4,8 @@ top) and a select whose long list of options is kept under the content version."
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .caching.store import cached
+
 from . import jalali
 
 MEDIA_CSS = ["vendor/jalalidatepicker/jalalidatepicker.min.css", "css/jalali-picker.css"]
@@ -61,24 +63,23 @@ class JalaliDateTimeInput(JalaliDateInput):
         return jalali.format_numeric_datetime(value)
 
 
-class VersionedSelect(forms.Select):
-    """A select whose HTML is kept under the content version (portal/content_version.py): a thousand
-    options rendered through Django's widget templates cost more than the rest of a page.
+class KeptSelect(forms.Select):
+    """A select whose HTML is kept (portal/caching/store.py): a thousand options rendered through Django's
+    widget templates cost more than the rest of a page.
 
-    ``vary`` names what the choices depend on besides pages (whose titles and existence the version
-    covers): nothing for a public list, the reader's scope for staff. While it is None the select renders
-    as usual. Validation is the field's and reads its queryset as always; only the HTML is kept.
+    ``keep`` is ``(vary, scopes)``: what the choices depend on besides the pages' titles (the reader's
+    scope for staff, hashed), and the scopes those titles belong to; ``staff`` keeps it for the staff
+    screens, which never share it with a public page. While ``keep`` is None the select renders as
+    usual. Validation is the field's and reads its queryset as always; only the HTML is kept.
     """
 
-    vary = None
+    keep = None
+    staff = False
 
     def render(self, name, value, attrs=None, renderer=None):
-        if self.vary is None:
+        if self.keep is None:
             return super().render(name, value, attrs, renderer)
-        from .content_version import cached_fragment
-
-        key = [name, str(value), sorted((attrs or {}).items()), *self.vary]
-        return cached_fragment(
-            None, "versioned-select", key, lambda: super(VersionedSelect, self).render(name, value, attrs, renderer)
-        )
-
+        vary, depends = self.keep
+        key = [name, str(value), sorted((attrs or {}).items()), *vary]
+        render = lambda: super(KeptSelect, self).render(name, value, attrs, renderer)  # noqa: E731
+        return cached(None, "kept-select", key, render, depends, html=True, staff=self.staff)

@@ -21,6 +21,7 @@ from forms.models import Status, Submission, SubmissionEvent
 from forms.models.submission import Kind as SubmissionKind
 from forms.notifications import notify_resident
 
+from portal.caching import invalidation
 from portal.digits import format_number
 
 from .choices import Seat
@@ -64,10 +65,9 @@ def _sum_people(program_id, state):
 
 
 def _listings_changed(program):
-    """Cached listings show whether a programme is open or full: drop them when that changes."""
-    from portal.purge import purge_page
-
-    purge_page(program)
+    """Kept listings show whether a programme is open or full: when that changes, it changes for the
+    caches as a publish would."""
+    invalidation.changed(program)
 
 
 def _notify(submission, text):

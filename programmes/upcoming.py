@@ -1,7 +1,7 @@
 """The next programmes of a list (the front page's, a neighbourhood's), with their seats taken read now.
 
-Which programmes come next changes when a programme page changes (the content version) or when one of
-them ends: the list is kept under the version until the first of them ends. Seats change with every
+Which programmes come next changes when a programme page changes (the scope the list depends on) or
+when one of them ends: the list is kept under the scope until the first of them ends. Seats change with every
 sign-up or cancellation, without a page changing, so they are summed on every request, in one small
 query, for the programmes that have a capacity.
 """
@@ -9,14 +9,14 @@ query, for the programmes that have a capacity.
 from django.db.models import Sum
 from django.utils import timezone
 
-from portal.content_version import FRAGMENT_SECONDS, cached_value
+from portal.caching.store import SECONDS, cached
 
 from .choices import Seat
 
 
-def upcoming_with_seats(request, name, vary, programmes, limit):
+def upcoming_with_seats(request, name, vary, programmes, limit, depends):
     """The first ``limit`` upcoming programmes of the queryset ``programmes``, soonest first, each with
-    ``seats_taken`` set."""
+    ``seats_taken`` set; the list is kept under the ``depends`` scopes."""
     from .models import Registration
 
     def fetch():
@@ -30,13 +30,13 @@ def upcoming_with_seats(request, name, vary, programmes, limit):
     def seconds_left(found):
         ends = [program.ends_at for program in found if program.ends_at]
         if not ends:
-            return FRAGMENT_SECONDS
-        return max(1, min(FRAGMENT_SECONDS, int((min(ends) - timezone.now()).total_seconds()) + 1))
+            return SECONDS
+        return max(1, min(SECONDS, int((min(ends) - timezone.now()).total_seconds()) + 1))
 
     now = timezone.now()
     found = [
         program
-        for program in cached_value(request, "upcoming-programmes", [name, *vary, limit], fetch, timeout=seconds_left)
+        for program in cached(request, "upcoming-programmes", [name, *vary, limit], fetch, depends, timeout=seconds_left)
         # A programme that ended since the list was kept (the entry outlives it by < 1 s).
         if not program.ends_at or program.ends_at >= now
     ]

@@ -14,7 +14,7 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from portal import content_version
+from portal.caching import invalidation, scopes
 from tests.conftest import add_form_page, add_news, add_program
 from tests.directory_helpers import add_asset, add_directory, add_organization
 
@@ -72,13 +72,13 @@ def test_a_draft_saved_previewed_and_viewed_never_reaches_readers(kind, tree, ca
     before = anonymous_views(urls)
     assert all(DRAFT not in html for html in before.values())
     assert live_title in before[urls[0]]
-    version = content_version.current()
+    version = versions_of(page)
 
     page = Page.objects.get(pk=page.pk).specific
     page.title = DRAFT
     page.save_revision(user=tree_admin(admin_client))
-    # A draft changes nothing readers can see, so it replaces no cached entry either.
-    assert content_version.current() == version
+    # A draft changes nothing readers can see, so it replaces no scope's version either.
+    assert versions_of(page) == version
 
     draft_view = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
     assert draft_view.status_code == 200
@@ -94,6 +94,11 @@ def test_a_draft_saved_previewed_and_viewed_never_reaches_readers(kind, tree, ca
     page.get_latest_revision().publish()
     assert DRAFT in anonymous_views(urls[:1])[urls[0]]
     cache.clear()
+
+
+def versions_of(page):
+    """The versions of every scope that shows ``page``, and of ``site``."""
+    return scopes.versions(invalidation.scopes_for(page.specific))
 
 
 def tree_admin(admin_client):
@@ -156,7 +161,7 @@ def test_a_page_in_moderation_previewed_by_its_reviewer_stays_unpublished_for_re
     [news] = add_news(tree.bagh.news_index_page, 1, start=datetime.date(2025, 3, 9))
     urls = [news.url, tree.bagh.url, tree.bagh.news_index_page.url]
     anonymous_views(urls)
-    version = content_version.current()
+    version = versions_of(news)
 
     admin = tree_admin(admin_client)
     news.title = DRAFT
@@ -165,7 +170,7 @@ def test_a_page_in_moderation_previewed_by_its_reviewer_stays_unpublished_for_re
     state = workflow.start(news, admin)
     task = state.current_task_state.task
     # Submitting and reviewing are workflow steps: nothing public changes.
-    assert content_version.current() == version
+    assert versions_of(news) == version
 
     review = admin_client.get(f"/admin/pages/workflow/preview/{news.pk}/{task.pk}/")
     assert review.status_code == 200 and DRAFT in review.content.decode()

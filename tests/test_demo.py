@@ -122,7 +122,7 @@ def test_neighbourhoods_across_provinces(demo):
         assert 5 <= neighborhood.council_members.count() <= 8
         assert 3 <= neighborhood.committees.count() <= 5
         assert {hours.weekday for hours in neighborhood.office_hours.all()} >= {0, 1, 2, 3, 4}
-        news_index = neighborhood.news_index()
+        [news_index] = neighborhood.children_of_type(NewsIndexPage)
         assert (news_index.slug, news_index.title) == ("news", "خبرهای محله")
 
 

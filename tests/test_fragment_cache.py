@@ -1,5 +1,5 @@
-"""Fragments cached under the content version (portal/content_version.py) show an edit on the very
-next request: publishing, unpublishing, moving or deleting a page replaces the version."""
+"""What is kept under the scopes (portal/caching/) shows an edit on the very next request: publishing,
+unpublishing, moving or deleting a page replaces the versions of the scopes that show it."""
 
 import datetime
 
@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from news.models import NewsIndexPage
-from portal import content_version
+from portal.caching import invalidation, scopes, store
 from programmes.models import ProgramCalendarPage
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +31,11 @@ def test_a_published_menu_page_shows_in_the_menu_on_the_next_request(client, tre
     tree.portal_news.save_revision().publish()
     assert "تقویم برنامه‌ها" not in menu(client)
     cached = menu(client)
-    version = content_version.current()
+    version = scopes.versions([])
 
     add_menu_page(tree)
 
-    assert content_version.current() != version
+    assert scopes.versions([]) != version  # a child of the home page changes the frame: ``site``
     assert "تقویم برنامه‌ها" in menu(client) and "تقویم برنامه‌ها" not in cached
 
 
@@ -47,7 +47,7 @@ def test_the_menu_is_served_from_the_cache_until_a_page_changes(client, tree):
     # the proof that the second request read the fragment rather than the database.
     NewsIndexPage.objects.filter(pk=tree.portal_news.pk).update(title="عنوان بی‌نشان")
     assert "عنوان بی‌نشان" not in menu(client)
-    content_version.bump()
+    scopes.bump([scopes.SITE])
     assert "عنوان بی‌نشان" in menu(client)
 
 
@@ -93,7 +93,7 @@ def test_a_renamed_neighbourhood_shows_on_the_home_page_and_its_map(client, tree
 def test_the_version_survives_a_flushed_cache(client, tree):
     menu(client)
     cache.clear()
-    assert content_version.current()
+    assert scopes.versions([])
     assert client.get("/").status_code == 200
 
 
@@ -170,10 +170,11 @@ def test_seats_taken_and_freed_show_on_the_neighbourhood_page_next_request(clien
 
     program = add_program(tree.bagh, capacity=1)
     assert programme_status(neighborhood_html(client, tree), "دوره آموزش خیاطی") == "open"
-    # A sign-up changes no page, so it does not replace the content version: the seats are read live.
-    version = content_version.current()
+    # A sign-up changes no page: the seats are read live. Only the programme becoming full (shown on its
+    # cards) counts as a change, as a publish would.
+    version = scopes.versions(invalidation.scopes_for(program))
     register(program, Signup(name="ساکن محله", mobile="09123456789", people=1))
-    assert content_version.current() == version
+    assert scopes.versions(invalidation.scopes_for(program)) != version
     assert programme_status(neighborhood_html(client, tree), "دوره آموزش خیاطی") == "full"
     cancel(Registration.objects.get())
     assert programme_status(neighborhood_html(client, tree), "دوره آموزش خیاطی") == "open"
@@ -196,9 +197,9 @@ def test_the_neighbourhood_fragments_follow_the_language(client, tree):
     persian = neighborhood_html(client, tree)
     assert "شورای پیشرفت محله" in persian
     with translation.override("en"):
-        key_en = content_version.fragment_key(None, "neighborhood-bottom", None, tree.bagh.pk)
+        key_en = store._key("neighborhood-section", ["council", None, tree.bagh.pk])
     with translation.override("fa"):
-        key_fa = content_version.fragment_key(None, "neighborhood-bottom", None, tree.bagh.pk)
+        key_fa = store._key("neighborhood-section", ["council", None, tree.bagh.pk])
     assert key_en != key_fa
 
 

@@ -1,12 +1,12 @@
-"""The route to a page, the home page in each language and a page's languages are kept under the content
-version (home/routing.py, portal/content_version.py, portal/languages.py): no query once known, and an
-edit to any page shows on the very next request."""
+"""The route to a page, the home page in each language and a page's languages are kept under the page's
+scopes (home/routing.py, portal/caching/, portal/languages.py): no query once known, and an edit shows
+on the very next request."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal import content_version
+from portal.caching import scopes, store
 from tests.conftest import add_news
 from tests.test_languages import translate
 
@@ -25,7 +25,7 @@ def test_a_known_page_costs_no_query_and_a_change_routes_again(client, tree):
     response, count = queries_for(client, url)
     assert response.status_code == 200 and count == 0
 
-    content_version.bump()
+    scopes.bump(tree.bagh.cache_scopes())
     response, count = queries_for(client, url)
     # The route, the page's languages and the fragments are read again once.
     assert response.status_code == 200 and count > 0
@@ -61,12 +61,12 @@ def test_sub_routes_and_unknown_urls_are_routed_each_time_and_not_kept(client, t
     add_news(tree.bagh.news_index_page, 2)
     index_url = tree.bagh.news_index_page.url
     client.get(index_url)
-    kept = len(content_version._local_objects)
+    kept = len(store._local)
     for _ in range(2):
         assert client.get(index_url + "feed/").status_code == 200
         assert client.get(tree.bagh.url + "no-such-page/").status_code == 404
         assert client.get("/nothing/here/at/all/").status_code == 404
-    assert len(content_version._local_objects) == kept
+    assert len(store._local) == kept
 
 
 def test_each_language_routes_from_its_own_home(client, tree):

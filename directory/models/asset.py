@@ -12,6 +12,8 @@ from wagtail.search import index
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from forms.fields import NumericTextInput
+from neighborhoods.models import NeighborhoodPage
+from neighborhoods.scopes import area
 from portal.visibility import ListablePageManager
 
 from ..choices import Owner
@@ -91,6 +93,8 @@ class AssetPage(SearchableText, MapPoint, Page):
     parent_page_types = ["neighborhoods.NeighborhoodPage"]
     subpage_types = []
 
+    # Fetched with the page when it is served (home/routing.py).
+    route_related = ("asset_type",)
     objects = ListablePageManager()
 
     class Meta:
@@ -105,10 +109,11 @@ class AssetPage(SearchableText, MapPoint, Page):
     def facility_list(self):
         return lines(self.facilities)
 
+    def cache_scopes(self):
+        return [area(self)]
+
     @cached_property
     def neighborhood(self):
-        from neighborhoods.models import NeighborhoodPage
-
         return NeighborhoodPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     @property

@@ -10,15 +10,16 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal.content_version import cached_value
+from portal.caching import scopes
+from portal.caching.store import cached
 
 
-def paginate(request, queryset, per_page, what, count_key=None):
-    """A page of ``queryset``; with ``count_key`` the number of rows is kept under the content version
-    (exact until a page changes) rather than counted on every request."""
+def paginate(request, queryset, per_page, what, count_key=None, depends=()):
+    """A page of ``queryset``; with ``count_key`` the number of rows is kept while the ``depends`` scopes
+    stand (exact until a page of the list changes) rather than counted on every request."""
     paginator = Paginator(queryset, per_page)
     if count_key is not None:
-        paginator.count = cached_value(request, "listing-count", count_key, lambda: queryset.count())
+        paginator.count = cached(request, "listing-count", count_key, queryset.count, list(depends))
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -40,6 +41,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("فهرست سمن‌ها و خیریه‌ها")
         verbose_name_plural = _("فهرست‌های سمن‌ها و خیریه‌ها")
+
+    def cache_scopes(self):
+        return [scopes.page(self.pk), scopes.portal_list("directory"), scopes.portal_list("neighborhoods")]
 
     def organizations(self):
         from .organization import OrganizationPage
@@ -65,7 +69,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context.update(
             filter_form=form,
-            organizations=paginate(request, organizations, settings.DIRECTORY_PER_PAGE, gettext("سازمان‌ها"), count_key),
+            organizations=paginate(
+                request, organizations, settings.DIRECTORY_PER_PAGE, gettext("سازمان‌ها"), count_key, self.cache_scopes()
+            ),
             query=query.urlencode(),
             application_page=self.application_page(),
         )

@@ -17,6 +17,7 @@ from wagtail.search import index
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from forms.fields import NumericTextInput
+from portal.caching import scopes
 from portal.digits import to_latin_digits
 from portal.text import ZWNJ, normalize
 from portal.validators import normalize_mobile, validate_mobile
@@ -121,6 +122,8 @@ class OrganizationPage(SearchableText, MapPoint, Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
+    # Fetched with the page when it is served (home/routing.py).
+    route_related = ("logo",)
     objects = ListablePageManager()
 
     class Meta:
@@ -172,10 +175,15 @@ class OrganizationPage(SearchableText, MapPoint, Page):
         context["programmes"] = self.upcoming_programmes()
         return context
 
-    def upcoming_programmes(self):
-        """Programmes it runs or helps with that have not ended (programmes link to organisations)."""
-        from programmes.models import ProgramPage
+    def cache_scopes(self):
+        # Its page names the neighbourhoods it serves; the programmes that name it declare themselves
+        # (programmes/wagtail_hooks.py).
+        return [scopes.page(self.pk), scopes.portal_list("neighborhoods")]
 
+    def upcoming_programmes(self):
+        """Programmes it runs or helps with that have not ended. Programmes name organisations (the
+        programmes app builds on this one, not the reverse), so their model is reached through that link."""
+        ProgramPage = self.programme_links.model.page.field.related_model  # noqa: N806
         return ProgramPage.objects.for_listing().filter(partner_links__organization=self).upcoming().distinct()[:12]
 
     def map_place(self, url=None):

@@ -7,6 +7,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.fields import RichTextField
 
+from neighborhoods.models import NeighborhoodPage
+from neighborhoods.scopes import area
+
 from ..builder import FIELD_TYPES, ParticipationFormBuilder
 from ..keys import field_key
 
@@ -71,15 +74,10 @@ class ParticipationFormPage(AbstractForm):
 
         return Submission.objects.filter(page=self)
 
-    def get_cache_dependent_urls(self):
-        # The neighbourhood page lists its forms.
-        from portal.purge import page_urls
-
-        return page_urls(self.find_neighborhood())
+    def cache_scopes(self):
+        return [area(self)]
 
     def find_neighborhood(self):
-        from neighborhoods.models import NeighborhoodPage
-
         return NeighborhoodPage.objects.ancestor_of(self).first()
 
     def serve(self, request, *args, **kwargs):

@@ -5,17 +5,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
-from portal.content_version import cached_fragment, cached_value
+from neighborhoods.models.grouping import provinces_with_neighborhoods
+from news.models import NewsIndexPage
+from portal.caching import scopes
+from portal.caching.invalidation import read_scopes
+from portal.caching.store import cached
+from portal.menus import menu_pages as _menu_pages
 
 register = template.Library()
 
 
-from ..menus import menu_pages as _menu_pages
-
-
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The header's menu, rendered once per content version, language and current section."""
+    """The header's menu, kept under ``site`` per language and current section."""
     request = context.get("request")
     current = context.get("page")
     path, depth = getattr(current, "path", ""), getattr(current, "depth", 0)
@@ -28,14 +30,12 @@ def main_menu(context):
         return render()
     # The menu marks the section the current page is in (its ancestor at depth 3) or the home page.
     site = Site.find_for_request(request)  # found while routing: no query
-    return cached_fragment(request, "main-menu", [getattr(site, "pk", None), path[:12], depth == 2], render)
+    return cached(request, "main-menu", [getattr(site, "pk", None), path[:12], depth == 2], render, [], html=True)
 
 
 @register.simple_tag(takes_context=True)
 def portal_feed_url(context):
     """The RSS feed of the portal-wide news index, if there is one."""
-    from news.models import NewsIndexPage
-
     request = context.get("request")
     content_type = ContentType.objects.get_for_model(NewsIndexPage)  # cached by Django
     for page in _menu_pages(request) if request else []:
@@ -46,25 +46,27 @@ def portal_feed_url(context):
 
 @register.simple_tag(takes_context=True)
 def page_ancestors(context, page):
-    """The page's ancestors below the tree root, fetched once per page object (and kept under the
-    content version: moving or renaming an ancestor replaces it)."""
+    """The page's ancestors below the tree root, fetched once per page object and kept under the page's
+    own scopes (an ancestor renamed or moved replaces them)."""
     ancestors = getattr(page, "ancestors", None)
+    request = context.get("request")
+    site = getattr(request, "_wagtail_site", None)
+    if ancestors is None and page.depth == 3 and site is not None:
+        # A child of the home page: the home page in its language is the site's, already at hand.
+        ancestors = page.ancestors = [site.root_page.localized]
     if ancestors is None:
-        request = context.get("request")
 
         def fetch():
             return list(page.get_ancestors().filter(depth__gt=1))
 
-        ancestors = page.ancestors = cached_value(request, "ancestors", [page.pk], fetch) if request else fetch()
+        ancestors = page.ancestors = cached(request, "ancestors", [page.pk], fetch, read_scopes(page)) if request else fetch()
     return ancestors
 
 
 @register.simple_tag(takes_context=True)
 def neighborhood_groups(context, index):
     """Every neighbourhood under ``index`` by province and city: a thousand links, the same on the
-    front page and the index of neighbourhoods, rendered once per content version."""
-    from neighborhoods.models.grouping import provinces_with_neighborhoods
-
+    front page and the index of neighbourhoods, kept under the list of neighbourhoods' scope."""
     request = context.get("request")
 
     def render():
@@ -73,4 +75,5 @@ def neighborhood_groups(context, index):
 
     if request is None:
         return render()
-    return cached_fragment(request, "neighborhood-groups", [getattr(index, "pk", None)], render)
+    vary = [getattr(index, "pk", None)]
+    return cached(request, "neighborhood-groups", vary, render, [scopes.portal_list("neighborhoods")], html=True)

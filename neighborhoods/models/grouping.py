@@ -2,6 +2,9 @@
 
 from collections import OrderedDict
 
+from .neighborhood import NeighborhoodPage
+from .province import ProvincePage
+
 
 def provinces_with_neighborhoods(index_page):
     """[(province, [(city, [neighbourhood, …]), …]), …] for the listable pages under ``index_page``.
@@ -9,9 +12,6 @@ def provinces_with_neighborhoods(index_page):
     Two queries whatever the number of pages: neighbourhoods are matched to their province by tree
     path instead of asking each page for its parent.
     """
-    from .neighborhood import NeighborhoodPage
-    from .province import ProvincePage
-
     provinces = list(ProvincePage.objects.child_of(index_page).listable().order_by("title"))
     neighborhoods = NeighborhoodPage.objects.descendant_of(index_page).listable().order_by("city", "title")
     by_path = {province.path: OrderedDict() for province in provinces}

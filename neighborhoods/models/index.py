@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.caching import scopes
+
 
 class NeighborhoodIndexPage(Page):
     """All offices, grouped by province and city."""
@@ -18,5 +20,8 @@ class NeighborhoodIndexPage(Page):
         verbose_name = "فهرست محله‌ها"
         verbose_name_plural = "فهرست‌های محله‌ها"
 
+    def cache_scopes(self):
+        return [scopes.page(self.pk), scopes.portal_list("neighborhoods")]
+
     # The list of neighbourhoods is rendered by the neighborhood_groups tag (home/templatetags/navigation.py),
-    # cached under the content version and shared with the front page.
+    # kept under the list of neighbourhoods' scope and shared with the front page.

@@ -1,22 +1,23 @@
-import functools
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.caching.store import cached
 from portal.visibility import ListablePageManager, is_listable
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
-from directory.neighborhood_routes import NeighborhoodDirectoryMixin
+from ..scopes import area
+from ..sections import section_urls, sections
 
 
-class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
+class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
     """One neighbourhood: its facilitation office and its progress council."""
 
     city = models.CharField("شهر", max_length=80)
@@ -85,26 +86,30 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
         ]
     )
 
+    # Fetched with the page when it is served (home/routing.py).
+    route_related = ("image",)
     objects = ListablePageManager()
 
+    # The page types that go under a neighbourhood name it in their parent_page_types: this page does not
+    # know them, nor what its sections show (neighborhoods/sections.py).
     parent_page_types = ["neighborhoods.ProvincePage"]
-    subpage_types = [
-        "news.NewsIndexPage",
-        "participation.ParticipationFormPage",
-        "programmes.ProgramPage",
-        "directory.AssetPage",
-    ]
 
     class Meta:
         verbose_name = "محله"
         verbose_name_plural = "محله‌ها"
 
+    def cache_scopes(self):
+        return [area(self)]
+
+    @classmethod
+    def get_subpage_urls(cls):
+        # The sections' sub-routes (…/assets/) beside the page's own.
+        return [*super().get_subpage_urls(), *section_urls()]
+
     @cached_property
     def _family(self):
         """Ancestors (below the tree root) and children, in one query at most: their paths are
-        prefixes and extensions of this page's path."""
-        from portal.content_version import cached_value
-
+        prefixes and extensions of this page's path. Kept while the neighbourhood's scope stands."""
         ancestor_paths = [self.path[: self.steplen * depth] for depth in range(2, self.depth)]
 
         def fetch():
@@ -114,8 +119,7 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
                 ).order_by("path")
             )
 
-        # Kept under the content version: any page published, moved or deleted replaces it.
-        return cached_value(None, "neighborhood-family", [self.pk, self.path], fetch)
+        return cached(None, "neighborhood-family", [self.pk, self.path], fetch, self.cache_scopes())
 
     @property
     def ancestors(self):
@@ -133,12 +137,8 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
     def sorted_office_hours(self):
         return sorted(self.office_hours.all(), key=lambda hours: (hours.weekday, hours.opens))
 
-    def news_index(self):
-        from news.models import NewsIndexPage
-
-        return next(iter(self.children_of_type(NewsIndexPage)), None)
-
     def children_of_type(self, model):
+        """Listable children of ``model``, from the family already fetched: no query."""
         content_type = ContentType.objects.get_for_model(model)
         return [
             page
@@ -146,47 +146,7 @@ class NeighborhoodPage(SearchableText, NeighborhoodDirectoryMixin, Page):
             if page.depth > self.depth and is_listable(page) and page.content_type_id == content_type.pk
         ]
 
-    def participation_forms(self):
-        from forms.models import ParticipationFormPage
-
-        return self.children_of_type(ParticipationFormPage)
-
-    def latest_news(self, limit):
-        from news.models import NewsPage
-
-        return NewsPage.objects.for_listing().filter(neighborhood=self)[:limit]
-
-    def programme_calendar(self, request):
-        """From the menu the header has already fetched: no query of its own."""
-        from home.menus import portal_page
-        from programmes.models import ProgramCalendarPage
-
-        return portal_page(request, ProgramCalendarPage)
-
-    def upcoming_programmes(self, limit, request=None):
-        """The next programmes, with their seats taken read now (programmes/upcoming.py)."""
-        from programmes.models import ProgramPage
-        from programmes.upcoming import upcoming_with_seats
-
-        return upcoming_with_seats(request, "neighborhood", [self.pk], ProgramPage.objects.listable().filter(neighborhood=self), limit)
-
-    def get_cache_dependent_urls(self):
-        # The province page, the index of all neighbourhoods and the home page list it; the front
-        # page's map reads its point from the home page's offices/.
-        from portal.purge import ancestor_urls, page_urls
-
-        home = self.get_ancestors().filter(depth=2).first()
-        return [*ancestor_urls(self), *(page_urls(home.specific, "offices/") if home else [])]
-
     def get_context(self, request, *args, **kwargs):
-        from django.conf import settings
-
         context = super().get_context(request, *args, **kwargs)
-        # Called by the template inside a cached fragment: on a warm cache not even the query is built.
-        context["latest_news"] = functools.partial(self.latest_news, settings.NEIGHBORHOOD_LATEST_NEWS)
-        context["news_index"] = self.news_index()
-        context["upcoming_programmes"] = self.upcoming_programmes(settings.NEIGHBORHOOD_UPCOMING_PROGRAMMES, request)
-        context["programme_calendar"] = self.programme_calendar(request)
-        # Called by the template inside a cached fragment: on a warm cache it costs nothing.
-        context["directory_context"] = functools.partial(self.directory_context, request)
+        context["sections"] = sections()
         return context

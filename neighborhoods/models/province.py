@@ -3,7 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.caching import scopes
 from portal.visibility import ListablePageManager
+
+from .neighborhood import NeighborhoodPage
 
 
 class ProvincePage(Page):
@@ -15,15 +18,15 @@ class ProvincePage(Page):
     objects = ListablePageManager()
 
     parent_page_types = ["neighborhoods.NeighborhoodIndexPage"]
-    subpage_types = ["neighborhoods.NeighborhoodPage", "news.NewsIndexPage"]
 
     class Meta:
         verbose_name = "استان"
         verbose_name_plural = "استان‌ها"
 
-    def get_context(self, request, *args, **kwargs):
-        from .neighborhood import NeighborhoodPage
+    def cache_scopes(self):
+        return [scopes.page(self.pk), scopes.portal_list("neighborhoods")]
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["neighborhoods"] = NeighborhoodPage.objects.child_of(self).listable().order_by("city", "title")
         return context

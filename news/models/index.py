@@ -8,9 +8,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from neighborhoods.scopes import NEIGHBORHOOD_DEPTH, area
 from portal import jalali
-from portal.content_version import cached_value
+from portal.caching import scopes
+from portal.caching.store import cached
 
+from ..feeds import NewsAtomFeed, NewsRssFeed
 from .page import NewsPage
 
 
@@ -32,14 +35,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = "فهرست خبرها"
         verbose_name_plural = "فهرست‌های خبرها"
 
-    def get_cached_paths(self):
-        return ["/", "/feed/", "/feed/atom/"]
-
-    def get_cache_dependent_urls(self):
-        # Its parent links to it; the home page links to the portal's news.
-        from portal.purge import ancestor_urls
-
-        return ancestor_urls(self)
+    def cache_scopes(self):
+        # A neighbourhood's news index lists news of that neighbourhood; the portal's and a province's
+        # list news of many, and name the neighbourhoods.
+        if self.depth > NEIGHBORHOOD_DEPTH:
+            return [area(self)]
+        return [scopes.page(self.pk), scopes.portal_list("news"), scopes.portal_list("neighborhoods")]
 
     def scope(self):
         # Below the parent, found by its path rather than fetched: the listing's query is built on every
@@ -54,9 +55,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def paginate(self, request, queryset, count_key=()):
         paginator = Paginator(queryset, settings.NEWS_PER_PAGE)
-        # Counting 50,000 items takes longer than the rest of the page: the count is kept under the
-        # content version (exact until a page changes anywhere, then counted again).
-        paginator.count = cached_value(request, "news-count", [self.pk, *count_key], lambda: queryset.count())
+        # Counting 50,000 items takes longer than the rest of the page: the count is kept while the
+        # listing's scopes stand (exact until a news item of the listing changes, then counted again).
+        paginator.count = cached(request, "news-count", [self.pk, *count_key], queryset.count, self.cache_scopes())
         try:
             return paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -65,10 +66,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
             raise Http404("این صفحه از فهرست خبرها وجود ندارد.") from None
 
     def months(self, request=None):
-        """The Jalali months that have news, newest first, with their counts (kept under the
-        content version: the same for every reader until a page changes)."""
+        """The Jalali months that have news, newest first, with their counts (kept while the listing's
+        scopes stand: the same for every reader until a news item of it changes)."""
         if request is not None:
-            return cached_value(request, "news-months", [self.pk], self.months)
+            return cached(request, "news-months", [self.pk], self.months, self.cache_scopes())
         # Counted per day in the database (at most one row per day with news), then folded into
         # Jalali months here, since Jalali months do not line up with Gregorian ones.
         counts = {}
@@ -104,12 +105,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import NewsRssFeed
-
         return NewsRssFeed()(request, index=self)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from ..feeds import NewsAtomFeed
-
         return NewsAtomFeed()(request, index=self)

@@ -8,6 +8,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from neighborhoods.models import NeighborhoodPage
+from neighborhoods.scopes import NEIGHBORHOOD_DEPTH, area
+from portal.caching import scopes
 from portal.visibility import ListablePageQuerySet
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
@@ -51,6 +54,8 @@ class NewsPage(SearchableText, Page):
         related_name="news_items",
     )
 
+    # Fetched with the page when it is served (home/routing.py).
+    route_related = ("image", "neighborhood")
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     search_text_fields = ("lead", "body")
@@ -80,42 +85,16 @@ class NewsPage(SearchableText, Page):
             models.Index(fields=["-date", "-page_ptr"], name="news_date_idx"),
         ]
 
-    def get_cache_dependent_urls(self):
-        """Every news index whose listing holds this item (its own, the province's, the portal's):
-        the listing, the month of the archive and the feeds; and every page above it (its
-        neighbourhood shows the latest news, the home page the portal's latest)."""
-        from django.db.models import Q
-
-        from portal import jalali
-        from portal.purge import ancestor_urls, page_urls
-
-        from .index import NewsIndexPage
-
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
-        dates = {self.date, getattr(self, "_previous_date", None) or self.date}
-        months = [f"{month.year}/{month.month}/" for month in map(jalali.to_jalali_date, dates)]
-        listings = Q(pk__in=[])
-        for ancestor in ancestors:
-            listings |= Q(depth=ancestor.depth + 1, path__startswith=ancestor.path)
-        urls = ancestor_urls(self)
-        for index in NewsIndexPage.objects.filter(listings):
-            urls += page_urls(index, "feed/", "feed/atom/", *months)
-        return urls
+    def cache_scopes(self):
+        if self.depth >= NEIGHBORHOOD_DEPTH + 2:  # in a neighbourhood's news index
+            return [area(self)]
+        return [scopes.page(self.pk), scopes.portal_list("neighborhoods")]
 
     def find_neighborhood(self):
-        from neighborhoods.models import NeighborhoodPage
-
         if not self.path:
             return None
         return NeighborhoodPage.objects.ancestor_of(self).first()
 
     def save(self, *args, **kwargs):
         self.neighborhood = self.find_neighborhood()
-        update_fields = kwargs.get("update_fields")
-        if self.pk and self.live and (update_fields is None or "date" in update_fields):
-            # Publishing may move the item to another archive month: remember the month it leaves, so the
-            # purge after publishing reaches that month's listing too.
-            stored = NewsPage.objects.filter(pk=self.pk, live=True).values_list("date", flat=True).first()
-            if stored is not None and stored != self.date:
-                self._previous_date = stored
         return super().save(*args, **kwargs)

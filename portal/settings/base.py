@@ -67,10 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so that a cached page skips everything below (portal/page_cache.py).
-    "portal.page_cache.PageCacheMiddleware",
-    # The Wagtail site and its home page from the cache (portal/content_version.py).
-    "portal.content_version.CachedSiteMiddleware",
+    # Early, so that a cached page skips everything below; also the request's scope versions and its
+    # Wagtail site from the cache (portal/caching/middleware.py).
+    "portal.caching.middleware.CacheMiddleware",
     # A form body that declares a charset other than UTF-8: the Persian 400 before CSRF reads it.
     "portal.request_checks.FormBodyEncodingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -211,14 +210,19 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous readers (portal/page_cache.py); 0 turns the cache off. Production sets it.
+# Whole pages for anonymous readers (portal/caching/middleware.py); 0 turns the cache off. Production
+# sets it.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_EXCLUDE_PREFIXES = ["/admin/", "/documents/", "/health/"]
-# Publishing purges every URL that shows a page (portal/purge.py) from these backends. Languages
-# are worked out from the translations that exist, so Wagtail must not multiply URLs itself.
-WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "portal.page_cache.PageCacheBackend"}}
+# Front caches (nginx, Varnish, a CDN) purged through wagtail.contrib.frontend_cache of the URLs they may
+# hold for the scopes a change bumps (portal/caching/purge.py); production adds one when
+# FRONTEND_CACHE_PURGE_URL is set. The URLs purged are the ones served, each in its own language, so
+# Wagtail must not multiply them across languages.
+WAGTAILFRONTENDCACHE = {}
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# How long a front cache may keep a page (nginx keeps them 60 s): what it may hold is remembered this long.
+FRONT_CACHE_SECONDS = 120
 
 # Content-Security-Policy (django-csp 4). Public pages load only our own files: no inline script or
 # style, nothing from another origin. The admin gets ADMIN_CONTENT_SECURITY_POLICY (portal/security.py).

@@ -75,8 +75,7 @@ RATELIMIT_FAIL_OPEN = env_flag("RATELIMIT_FAIL_OPEN", "1")
 # --- A front cache (nginx with a purge module, Varnish, a CDN) that accepts HTTP PURGE.
 FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
 if FRONTEND_CACHE_PURGE_URL:
-    WAGTAILFRONTENDCACHE = {  # noqa: F405
-        **WAGTAILFRONTENDCACHE,  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
         "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL},
     }
 

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal import jalali
+from portal.caching import scopes
 
 from .page import ProgramPage, ProgramSession
 
@@ -32,9 +33,9 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
         verbose_name = _("تقویم برنامه‌ها")
         verbose_name_plural = _("تقویم‌های برنامه‌ها")
 
-    def get_cache_dependent_urls(self):
-        # Only the menu links to it, and the purge adds the page's parent (the home page) already.
-        return []
+    def cache_scopes(self):
+        # Every programme, filtered by neighbourhood.
+        return [scopes.page(self.pk), scopes.portal_list("programmes"), scopes.portal_list("neighborhoods")]
 
     def programmes(self):
         return ProgramPage.objects.for_listing().filter(locale_id=self.locale_id)

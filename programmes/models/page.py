@@ -17,7 +17,9 @@ from wagtail.search import index
 
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
+from neighborhoods.scopes import area
 from portal import jalali
+from portal.caching import scopes
 from portal.visibility import ListablePageQuerySet, is_listable
 from portal.money import format_money
 
@@ -184,6 +186,8 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
         related_name="programmes",
     )
 
+    # Fetched with the page when it is served (home/routing.py).
+    route_related = ("image", "neighborhood", "venue")
     objects = PageManager.from_queryset(ProgramPageQuerySet)()
     base_form_class = ProgramPageForm
 
@@ -347,21 +351,8 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
 
     # --- caches -------------------------------------------------------------------------------
 
-    def get_cache_dependent_urls(self):
-        """Everything that lists this programme: the pages above it (its neighbourhood and the home page
-        show what is coming up), each calendar's current month, the months of its sessions and the
-        calendar's feed, and its own feed."""
-        from portal.purge import ancestor_urls, page_urls
-
-        from .calendar import ProgramCalendarPage
-
-        days = (session.date for session in self.sorted_sessions())
-        months = sorted({(day.year, day.month) for day in map(jalali.to_jalali_date, days)})
-        month_paths = [f"{year}/{month}/" for year, month in months]
-        urls = ancestor_urls(self) + page_urls(self, "ical/")
-        for calendar in ProgramCalendarPage.objects.live().filter(locale_id=self.locale_id):
-            urls += page_urls(calendar, "ical/", *month_paths)
-        return urls
+    def cache_scopes(self):
+        return [area(self)] if area(self) else [scopes.page(self.pk)]
 
     # --- pages --------------------------------------------------------------------------------
 

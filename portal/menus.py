@@ -1,16 +1,15 @@
 """The home page's children shown in menus, fetched once per request and shared by the header, the
 footer and the pages that link to a portal-wide page (all news, the programme calendar).
 
-The list is kept in the cache under the content version (portal/content_version.py): a page
-published, moved or deleted anywhere replaces the version, so a new menu page shows at once."""
+The list is kept under the ``site`` scope (portal/caching/), which a change to the home page or any of
+its children replaces, so a new menu page shows at once."""
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from portal.languages import OWN_TEXT, locale_root_path
-from portal.visibility import listable_q
-
-from portal.content_version import cached_value
+from .caching.store import cached
+from .languages import OWN_TEXT, locale_root_path
+from .visibility import listable_q
 
 
 def menu_pages(request):
@@ -28,7 +27,7 @@ def menu_pages(request):
                 .order_by("path")
             )
 
-        request._main_menu = cached_value(request, "menu-pages", [root_path], pages) if root_path else []
+        request._main_menu = cached(request, "menu-pages", [root_path], pages, []) if root_path else []
     return request._main_menu
 
 

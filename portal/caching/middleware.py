@@ -1,0 +1,134 @@
+"""One middleware for the caches: the page cache, the request's scope versions, and the Wagtail site.
+
+It sits right after SecurityMiddleware and WhiteNoise. A hit on the page cache is two cache reads
+(the entry, and the versions of the scopes it was rendered from) and skips sessions, CSRF, URL
+resolving and the page tree. What is stored is only what every anonymous reader gets:
+
+- GET (HEAD is answered from the GET entry) without a query string, outside
+  PAGE_CACHE_EXCLUDE_PREFIXES, from a request that is not private (no session, not a preview);
+- status 200, not streamed, no Set-Cookie, no Vary: Cookie, not private/no-store, and no CSRF token
+  used while rendering (so form pages and /track/ are never stored).
+
+An entry remembers the versions of every scope the request read while rendering it (the page's own,
+its fragments', its lists'), and is served only while they are all current: a publish elsewhere
+leaves it a hit. PAGE_CACHE_SECONDS bounds everything else (the safety map's counts, which follow
+submissions, not pages). The host is checked against ALLOWED_HOSTS before an entry is read.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.utils.cache import cc_delim_re, has_vary_header
+from wagtail.models import Page, Site
+
+from . import purge
+from . import scopes as scoping
+from .store import cached
+
+HEADER = "X-Page-Cache"
+# Headers that belong to one response only, or that the outer middleware adds again.
+SKIPPED_HEADERS = {"set-cookie", "content-length", "date"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def page_key(path):
+    return "pagecache:" + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def cacheable_request(request):
+    """A request whose answer any cache may keep (ours, if PAGE_CACHE_SECONDS is set, or a front cache)."""
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING") or scoping.is_private(request):
+        return False
+    return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDE_PREFIXES))
+
+
+def cacheable_response(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
+        return False
+    directives = {d.strip().split("=")[0].lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    return not directives & {"private", "no-cache", "no-store"}
+
+
+class CacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = scoping.begin(request)
+        try:
+            return self.respond(request)
+        finally:
+            scoping.end(token)
+
+    def respond(self, request):
+        cacheable = cacheable_request(request)
+        kept_here = cacheable and settings.PAGE_CACHE_SECONDS > 0
+        if kept_here:
+            request.get_host()  # DisallowedHost (a Persian 400) before any entry is read
+            entry = page_cache().get(page_key(request.path))
+            if entry is not None and self.current(entry[2]):
+                return self.from_entry(request, entry)
+        if not scoping.is_private(request):
+            find_site(request)
+        response = self.get_response(request)
+        if cacheable and cacheable_response(request, response):
+            depends = scoping.collected()
+            if depends and None not in depends.values():
+                # A front cache may keep it too: remembered for the purge when a scope changes.
+                purge.remember(request.build_absolute_uri(), depends)
+                if kept_here:
+                    headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
+                    entry = (response.content, headers, depends)
+                    page_cache().set(page_key(request.path), entry, settings.PAGE_CACHE_SECONDS)
+                    response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def current(depends):
+        now = scoping.versions(depends)
+        return now is not None and all(now[scope] == version for scope, version in depends.items())
+
+    @staticmethod
+    def from_entry(request, entry):
+        content, headers, _depends = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content)
+        for name, value in headers:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        response[HEADER] = "hit"
+        return response
+
+
+def find_site(request):
+    """The request's Wagtail site, with its home page (specific, and in each language) and the sites'
+    root paths, from the cache: Wagtail would otherwise ask the database for them on every request it
+    routes. Handed over the way Site.find_for_request() keeps its own answer (``request._wagtail_site``)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+
+    def find():
+        site = Site._find_for_request(request)
+        if site is None:
+            return False
+        site.root_page = root = site.root_page.specific
+        # Wagtail routes from the home page in the request's language (home/routing.py): its live
+        # translation in that language, else the home page itself, as Page.localized would answer.
+        live = Page.objects.filter(translation_key=root.translation_key, live=True)
+        by_code = dict(live.values_list("locale__language_code", "pk"))
+        others = [pk for pk in by_code.values() if pk != root.pk]
+        found = {page.pk: page for page in Page.objects.filter(pk__in=others).specific()} if others else {}
+        root._localized_by_language = {code: found.get(by_code.get(code), root) for code, _name in settings.LANGUAGES}
+        return site
+
+    request._wagtail_site = cached(request, "site", [hostname, request.get_port()], find, []) or None
+    # Every page URL is built from these (Page.get_url); Wagtail reads them once per request otherwise.
+    request._wagtail_cached_site_root_paths = cached(request, "site-root-paths", [], Site.get_site_root_paths, [])
