@@ -17,7 +17,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Site
 
-from directory.models import AssetHours, OrganizationService
+from directory.models import AssetHours, AssetPage, OrganizationPage, OrganizationService
 from forms.keys import field_key
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
 from forms.models.submission import Agency
@@ -34,7 +34,7 @@ from neighborhoods.models import (
 from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
 from news.models import NewsIndexPage, NewsPage
 from portal import jalali
-from programmes.models import ProgramCalendarPage, ProgramPage, ProgramSession
+from programmes.models import ProgramCalendarPage, ProgramPage, ProgramPartner, ProgramSession
 from programmes.seats import Signup, SignupRefused, register
 
 from . import content
@@ -326,8 +326,6 @@ class DemoBuilder:
     def programme_venues(self):
         """Courses meet in one of their neighbourhood's assets that can host them (the directory is built
         after the programmes, so the link is made last)."""
-        from directory.models import AssetPage
-
         for program in ProgramPage.objects.filter(slug__in=demo_programmes.HELD_AT_AN_ASSET):
             venue = (
                 AssetPage.objects.child_of(program.get_parent()).live().filter(can_host_programmes=True).order_by("path").first()
@@ -340,9 +338,6 @@ class DemoBuilder:
 
     def programme_partners(self):
         """The first organisation serving a neighbourhood helps with its sewing course."""
-        from directory.models import OrganizationPage
-        from programmes.models import ProgramPartner
-
         for program in ProgramPage.objects.filter(slug="sewing-course").select_related("neighborhood"):
             organization = (
                 OrganizationPage.objects.live().filter(neighborhoods=program.neighborhood_id).order_by("path").first()

@@ -7,7 +7,11 @@ directory's editors (and superusers), through the normal workflow.
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+from neighborhoods.locales import in_default_language
+from neighborhoods.models import NeighborhoodPage, ProvincePage
+from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
 
 EDITORS_GROUP = "ویراستاران فهرست سمن‌ها"
 EDITOR_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -40,8 +44,6 @@ def ensure_editors_group(directory):
 
 def ensure_review_workflow(directory, editors):
     """Changes submitted for moderation in the directory (staff drafts, NGOs' own edits) go to the editors."""
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
     workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     if created:
         task = GroupApprovalTask.objects.create(name="تأیید ویراستاران فهرست")
@@ -54,10 +56,6 @@ def ensure_review_workflow(directory, editors):
 
 def grant_all_staff(directory):
     """Staff of every neighbourhood and coordinators of every province may draft in ``directory``."""
-    from neighborhoods.locales import in_default_language
-    from neighborhoods.models import NeighborhoodPage, ProvincePage
-    from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
-
     ensure_editors_group(directory)
     for neighborhood in in_default_language(NeighborhoodPage.objects.all()):
         grant_drafts(ensure_staff_group(neighborhood), directory)

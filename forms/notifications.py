@@ -11,6 +11,7 @@ from django_tasks import task
 
 from neighborhoods.permissions import staff_group_name
 
+from .models import Submission, SubmissionEvent
 from .sms import send_sms
 
 
@@ -23,8 +24,6 @@ def staff_emails(neighborhood):
 
 @task()
 def notify_staff(submission_id):
-    from .models import Submission
-
     submission = Submission.objects.select_related("neighborhood", "status").get(pk=submission_id)
     recipients = staff_emails(submission.neighborhood)
     if not recipients:
@@ -48,8 +47,6 @@ def notify_staff(submission_id):
 
 @task()
 def notify_resident(submission_id, text):
-    from .models import Submission, SubmissionEvent
-
     submission = Submission.objects.get(pk=submission_id)
     channels = []
     if submission.mobile:
@@ -67,8 +64,6 @@ def notify_resident(submission_id, text):
 
 def submission_created(submission_id):
     """Called after the submission's transaction commits."""
-    from .models import Submission
-
     submission = Submission.objects.select_related("page").get(pk=submission_id)
     page = submission.page.specific if submission.page else None
     if settings.PARTICIPATION_STAFF_EMAIL == "each" and getattr(page, "notify_staff", True):

@@ -11,6 +11,8 @@ from wagtail.models import GroupPagePermission
 from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
 
+from .models import Submission
+
 
 def neighborhoods_for(user):
     if not user.is_authenticated or not user.is_active:
@@ -29,8 +31,6 @@ def neighborhoods_for(user):
 
 
 def submissions_for(user):
-    from .models import Submission
-
     if user.is_authenticated and user.is_active and user.is_superuser:
         # A superuser's scope is every neighbourhood, so every submission (they all belong to a
         # default-language neighbourhood). Checking 200,000 rows against the list of every neighbourhood

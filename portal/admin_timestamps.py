@@ -14,6 +14,7 @@ digits of the admin's language. The person's name keeps its own characters.
 import importlib
 
 from django.utils import translation
+from wagtail.admin.templatetags import wagtailadmin_tags
 
 from . import jalali
 from .digits import for_language
@@ -54,8 +55,6 @@ def _persian_digits_tag(original):
 
 
 def install_tags():
-    from wagtail.admin.templatetags import wagtailadmin_tags
-
     original = getattr(wagtailadmin_tags, "timesince_last_update", None)
     if original is None or "timesince_last_update" not in wagtailadmin_tags.register.tags:
         raise ImportError("wagtailadmin_tags no longer has timesince_last_update; see portal/admin_timestamps.py")

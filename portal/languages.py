@@ -11,9 +11,10 @@ menus leave them out.
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.urls import reverse
 from django.db.models import F, Q
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from .caching.invalidation import read_scopes
 from .caching.store import cached as kept
@@ -102,8 +103,6 @@ def language_links(page, request=None):
 
 def home_url(code=None):
     """The front page's URL in a language ("/" for Persian, "/en/" …), without a query."""
-    from django.urls import reverse
-
     with translation.override(code or active_language()):
         return reverse("wagtail_serve", args=("",))
 
@@ -111,8 +110,6 @@ def home_url(code=None):
 def locale_root_path(request):
     """The tree path of the home page in the request's language: the routed page's top ancestor (no
     query), else the site's root page in the active language; None when the language has no home."""
-    from wagtail.models import Site
-
     route = getattr(request, "_wagtail_route_for_request", None)
     if route:
         return route[0].path[: Page.steplen * 2]

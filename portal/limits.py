@@ -15,6 +15,7 @@ from django.conf import settings
 from django_ratelimit.core import ALL, get_usage
 
 from .outage import is_outage
+from .views import service_unavailable
 
 
 class LimitsUnavailable(Exception):
@@ -53,8 +54,6 @@ def fail_closed(view):
         try:
             return view(request, *args, **kwargs)
         except LimitsUnavailable:
-            from .views import service_unavailable
-
             return service_unavailable(request)
 
     return wrapper

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from forms import tracking
 from forms.fields import MobileField
 from portal import limits
+from portal.views import service_unavailable
 
 from .models import Registration
 from .seats import cancel
@@ -40,8 +41,6 @@ def cancel_view(program, request):
     try:
         return _cancel_view(program, request)
     except limits.LimitsUnavailable:
-        from portal.views import service_unavailable
-
         return service_unavailable(request)
 
 

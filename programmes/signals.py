@@ -4,13 +4,12 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, post_page_move
 
 from .models import ProgramPage
+from .seats import promote
 
 
 @receiver(page_published, sender=ProgramPage)
 def fill_freed_seats(sender, instance, **kwargs):
     """A larger capacity (or none) published by staff confirms the people waiting for it."""
-    from .seats import promote
-
     if instance.registrations.filter(state="waitlisted").exists() and not instance.cancelled:
         promote(instance)
 

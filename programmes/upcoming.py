@@ -12,13 +12,12 @@ from django.utils import timezone
 from portal.caching.store import SECONDS, cached
 
 from .choices import Seat
+from .models import Registration
 
 
 def upcoming_with_seats(request, name, vary, programmes, limit, depends):
     """The first ``limit`` upcoming programmes of the queryset ``programmes``, soonest first, each with
     ``seats_taken`` set; the list is kept under the ``depends`` scopes."""
-    from .models import Registration
-
     def fetch():
         return list(
             programmes.upcoming()

@@ -28,6 +28,7 @@ from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper,
 from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils.translation import gettext, gettext_lazy as _
 
+from directory.models import AssetPage, OrganizationPage
 from forms.models import Submission, SubmissionEvent
 from forms.models.page import FormKind
 from forms.models.submission import Kind
@@ -309,9 +310,6 @@ def programmes(neighborhoods, period):
 def directory_figures(neighborhoods, period):
     """New NGOs and assets of the period: organisations serving these neighbourhoods and assets under them,
     first published in the period (two counts, each one query)."""
-    from directory.models import AssetPage, OrganizationPage
-    from django.db.models import Q
-
     in_period = {"first_published_at__gte": period.start, "first_published_at__lt": period.end}
     below = Q(pk__in=[])
     for path in neighborhoods.values_list("path", flat=True):

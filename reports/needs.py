@@ -23,9 +23,10 @@ from collections import Counter
 import jdatetime
 from django.db.models import Count
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Length, Substr, TruncDate
 from django.utils.translation import gettext
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
+from wagtail.models import Page
 
 from forms.models import FormField, ParticipationFormPage, Submission
 from forms.models.page import FormKind
@@ -53,9 +54,6 @@ _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 
 def assessment_forms(neighborhoods):
-    from django.db.models.functions import Length, Substr
-    from wagtail.models import Page
-
     parent_path = Substr("path", 1, Length("path") - Page.steplen)
     return ParticipationFormPage.objects.filter(kind=FormKind.NEEDS_ASSESSMENT).annotate(
         parent_path=parent_path

@@ -12,13 +12,22 @@ development and tests) go through Wagtail's own search API over the same normali
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
+from wagtail.search.backends.database.postgres.query import Lexeme
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import Or, PlainText
+
+from directory.models import AssetPage, OrganizationPage
+from neighborhoods.models import NeighborhoodPage
+from news.models import NewsPage
+from portal.visibility import listable_q
+from programmes.models import ProgramPage
 
 # The ranked part of the results: relevance among the newest matches. Beyond it a query is too broad
 # to page through, and the page says so.
@@ -30,11 +39,6 @@ SUGGESTIONS = 8
 
 def searchable_types():
     """(key, model, Persian plural) of every page type the site search covers, in display order."""
-    from directory.models import AssetPage, OrganizationPage
-    from neighborhoods.models import NeighborhoodPage
-    from news.models import NewsPage
-    from programmes.models import ProgramPage
-
     return [
         ("news", NewsPage),
         ("programme", ProgramPage),
@@ -67,15 +71,10 @@ def _use_postgres():
     """True when the index is Wagtail's database backend on PostgreSQL (not OpenSearch/Elasticsearch)."""
     if connection.vendor != "postgresql":
         return False
-    from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
-
     return isinstance(get_search_backend(), PostgresSearchBackend)
 
 
 def _tsquery(query, prefix=False, config=None):
-    from django.contrib.postgres.search import SearchQuery
-    from wagtail.search.backends.database.postgres.query import Lexeme
-
     combined = None
     for terms in query.alternatives:
         words = None
@@ -92,7 +91,7 @@ def _wagtail_query(query):
 
 
 def base_pages(locale, models):
-    return Page.objects.live().public().filter(locale=locale, content_type_id__in=_content_type_ids(models))
+    return Page.objects.filter(listable_q(), locale=locale, content_type_id__in=_content_type_ids(models))
 
 
 def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth=None):
@@ -100,8 +99,6 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
     models = [model for _, model in searchable_types()]
     pages = base_pages(locale, models)
     if neighborhood is not None:
-        from directory.models import OrganizationPage
-
         serving = OrganizationPage.neighborhoods.through.objects.filter(neighborhoodpage_id=neighborhood.pk)
         pages = pages.filter(Q(path__startswith=neighborhood.path) | Q(pk__in=serving.values("organizationpage_id")))
 
@@ -169,8 +166,6 @@ def search(query, locale, type_model=None, neighborhood=None, neighborhood_depth
 
 
 def _rank(tsquery):
-    from django.contrib.postgres.search import SearchRank
-
     return SearchRank(F("body"), tsquery)
 
 

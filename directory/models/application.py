@@ -7,6 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from forms.submit import new_form_token
+
+from ..application_form import ApplicationForm
+from ..apply import handle_application
+
 
 class NGOApplicationPage(Page):
     intro = RichTextField(_("توضیح فرم"), blank=True)
@@ -22,18 +27,12 @@ class NGOApplicationPage(Page):
         verbose_name_plural = _("فرم‌های درخواست عضویت سمن")
 
     def get_form(self, *args, page=None, user=None, **kwargs):
-        from ..application_form import ApplicationForm
-
         return ApplicationForm(*args, **kwargs)
 
     def get_blank_form(self):
-        from forms.submit import new_form_token
-
         return self.get_form(initial={"form_token": new_form_token()})
 
     def serve(self, request, *args, **kwargs):
-        from ..apply import handle_application
-
         if request.method == "POST":
             return handle_application(self, request)
         return self.render_form(request, self.get_blank_form())

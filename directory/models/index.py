@@ -13,6 +13,11 @@ from wagtail.models import Page
 from portal.caching import scopes
 from portal.caching.store import cached
 
+from ..exports import directory_csv
+from ..filters import DirectoryFilterForm
+from .application import NGOApplicationPage
+from .organization import OrganizationPage
+
 
 def paginate(request, queryset, per_page, what, count_key=None, depends=()):
     """A page of ``queryset``; with ``count_key`` the number of rows is kept while the ``depends`` scopes
@@ -46,8 +51,6 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         return [scopes.page(self.pk), scopes.portal_list("directory"), scopes.portal_list("neighborhoods")]
 
     def organizations(self):
-        from .organization import OrganizationPage
-
         return OrganizationPage.objects.listable().child_of(self)
 
     def for_listing(self, queryset):
@@ -59,8 +62,6 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from ..filters import DirectoryFilterForm
-
         form = DirectoryFilterForm(request.GET or None, request=request)
         organizations = self.for_listing(form.filter(self.organizations()))
         count_key = ["directory", self.pk, *form.count_key()]
@@ -79,11 +80,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     @path("csv/", name="csv")
     def csv(self, request):
-        from ..exports import directory_csv
-
         return directory_csv(self.for_listing(self.organizations()))
 
     def application_page(self):
-        from .application import NGOApplicationPage
-
         return NGOApplicationPage.objects.live().child_of(self).first()

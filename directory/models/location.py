@@ -1,5 +1,6 @@
 """A point on the map, shared by assets and organisations."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext, gettext_lazy as _
@@ -34,7 +35,5 @@ class MapPoint(models.Model):
         return self.latitude is not None and self.longitude is not None
 
     def clean_map_point(self):
-        from django.core.exceptions import ValidationError
-
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": gettext("عرض و طول جغرافیایی را با هم بنویسید یا هر دو را خالی بگذارید.")})

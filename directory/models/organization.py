@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
@@ -140,8 +141,6 @@ class OrganizationPage(SearchableText, MapPoint, Page):
         return [neighborhood.pk for neighborhood in self.neighborhoods.all()]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         self.clean_map_point()
         self.phone = normalize_phone(self.phone)

@@ -5,6 +5,8 @@ from django.conf import settings
 
 from portal.money import format_money
 
+from ..maps import RemotePlaces
+
 register = template.Library()
 
 
@@ -18,8 +20,6 @@ def toman(rials):
 def place_map(places, map_id, label):
     """A Leaflet map of ``places`` (dicts of name, kind, lat, lng, url) and, always, the same places as
     a list with coordinates: the list is what screen readers and phones without tiles rely on."""
-    from ..maps import RemotePlaces
-
     remote = places if isinstance(places, RemotePlaces) else None
     return {
         "places": [] if remote else places,

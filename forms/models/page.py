@@ -12,6 +12,7 @@ from neighborhoods.scopes import area
 
 from ..builder import FIELD_TYPES, ParticipationFormBuilder
 from ..keys import field_key
+from .submission import Submission
 
 
 class FormKind(models.TextChoices):
@@ -70,8 +71,6 @@ class ParticipationFormPage(AbstractForm):
         verbose_name_plural = _("فرم‌های مشارکت")
 
     def get_submissions(self):
-        from .submission import Submission
-
         return Submission.objects.filter(page=self)
 
     def cache_scopes(self):
@@ -81,6 +80,7 @@ class ParticipationFormPage(AbstractForm):
         return NeighborhoodPage.objects.ancestor_of(self).first()
 
     def serve(self, request, *args, **kwargs):
+        # The form's views store submissions, so they import the models: imported when a page serves.
         from ..submit import handle_post
 
         if request.method == "POST":

@@ -1,9 +1,13 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy as _
+
+from portal import jalali
+from portal.text import normalize
 
 from .. import tracking
 from .status import Status
@@ -40,10 +44,6 @@ class SubmissionQuerySet(models.QuerySet):
     def search(self, text):
         """Words of the answers, a tracking code as shown to residents (۱۲۳۴-۵۶۷۸), or a mobile
         in full, by its last digits or as masked in the listing (0912***4567)."""
-        import re
-
-        from portal.text import normalize
-
         text = normalize(text)
         code = tracking.normalize(text)
         if len(code) == tracking.LENGTH and re.fullmatch(r"[0-9\s\-]+", text):
@@ -141,8 +141,6 @@ class Submission(models.Model):
 
     def answers(self):
         """[(label, value shown to staff), …] in the order of the form; dates in Jalali."""
-        from portal import jalali
-
         rows = []
         for key, value in self.data.items():
             if self.types.get(key) == "date" and value:
@@ -155,8 +153,6 @@ class Submission(models.Model):
         return rows
 
     def refresh_search_text(self):
-        from portal.text import normalize
-
         parts = [self.form_title, self.name, self.tracking_code, self.mobile]
         parts += [str(value) for value in self.data.values()]
         self.search_text = normalize(" ".join(part for part in parts if part))

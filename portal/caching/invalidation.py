@@ -106,16 +106,21 @@ def _before(stored):
     return scopes_for(stored.specific, with_translations=False), stored.url_path
 
 
-def on_pre_save(sender, instance, update_fields=None, **kwargs):
-    if instance.pk is None or _draft_only(update_fields):
+def on_pre_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or instance.pk is None or _draft_only(update_fields):
         return
     stored = Page.objects.filter(pk=instance.pk, live=True).first()
     if stored is not None:
         instance._cache_before = _before(stored)
 
 
-def on_post_save(sender, instance, created=False, update_fields=None, **kwargs):
+def on_post_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
     """Publishing, unpublishing and any save of a live page outside its draft state."""
+    if raw:
+        # Rows loaded as they are (a fixture, a restored database): the tree may be half there, and
+        # anything may have changed.
+        scoping.bump({scoping.SITE})
+        return
     if _draft_only(update_fields):
         return
     before, url_path = instance.__dict__.pop("_cache_before", ((), instance.url_path))

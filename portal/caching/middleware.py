@@ -83,6 +83,7 @@ class CacheMiddleware:
         response = self.get_response(request)
         if cacheable and cacheable_response(request, response):
             depends = scoping.collected()
+            # Kept only under known versions (none while Redis is away: then rendered every time).
             if depends and None not in depends.values():
                 # A front cache may keep it too: remembered for the purge when a scope changes.
                 purge.remember(request.build_absolute_uri(), depends)
@@ -90,7 +91,8 @@ class CacheMiddleware:
                     headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
                     entry = (response.content, headers, depends)
                     page_cache().set(page_key(request.path), entry, settings.PAGE_CACHE_SECONDS)
-                    response[HEADER] = "miss"
+            if kept_here:
+                response[HEADER] = "miss"
         return response
 
     @staticmethod

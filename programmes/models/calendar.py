@@ -12,6 +12,9 @@ from wagtail.models import Page
 from portal import jalali
 from portal.caching import scopes
 
+from ..filters import ProgramFilterForm
+from ..ical import calendar_response, session_window
+from ..month_grid import month_weeks, neighbours
 from .page import ProgramPage, ProgramSession
 
 
@@ -41,8 +44,6 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
         return ProgramPage.objects.for_listing().filter(locale_id=self.locale_id)
 
     def filter_form(self, request):
-        from ..filters import ProgramFilterForm
-
         form = ProgramFilterForm(request.GET, locale=self.locale_id)
         form.is_valid()
         return form
@@ -57,8 +58,6 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
             raise Http404(gettext("این صفحه از فهرست برنامه‌ها وجود ندارد.")) from None
 
     def render_month(self, request, year, month, listing):
-        from ..month_grid import month_weeks, neighbours
-
         form = self.filter_form(request)
         first, last = jalali.month_range(year, month)
         chosen = form.apply(self.programmes())
@@ -105,8 +104,6 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from ..ical import calendar_response, session_window
-
         form = self.filter_form(request)
         if form.errors:
             raise Http404(gettext("این فیلتر برای تقویم درست نیست."))

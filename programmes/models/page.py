@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
+from neighborhoods.models import NeighborhoodPage
 from neighborhoods.scopes import area
 from portal import jalali
 from portal.caching import scopes
@@ -24,6 +25,9 @@ from portal.visibility import ListablePageQuerySet, is_listable
 from portal.money import format_money
 
 from ..choices import Audience, Kind, NationalCode, Seat, Status
+from ..ical import calendar_response
+from ..jsonld import event_json_ld
+from .registration import Registration
 
 
 class ProgramSession(Orderable):
@@ -81,8 +85,6 @@ class ProgramPageForm(WagtailAdminPageForm):
 
 def confirmed_seats():
     """A subquery: the seats held by confirmed sign-ups of the outer programme."""
-    from .registration import Registration
-
     return Coalesce(
         Subquery(
             Registration.objects.filter(program=OuterRef("pk"), state=Seat.CONFIRMED)
@@ -242,8 +244,6 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
     # --- derived data -------------------------------------------------------------------------
 
     def find_neighborhood(self):
-        from neighborhoods.models import NeighborhoodPage
-
         if not self.path:
             return None
         return NeighborhoodPage.objects.ancestor_of(self).first()
@@ -355,9 +355,10 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
         return [area(self)] if area(self) else [scopes.page(self.pk)]
 
     # --- pages --------------------------------------------------------------------------------
+    # Sign-up and cancellation take seats (programmes/seats.py), which reads and writes these models:
+    # their modules are imported when the page serves, not while the models load.
 
     def get_context(self, request, *args, **kwargs):
-        from ..jsonld import event_json_ld
         from ..signup import SignupForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -382,6 +383,4 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from ..ical import calendar_response
-
         return calendar_response([self], request, name=self.title)

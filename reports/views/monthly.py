@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 
 from forms.scope import neighborhoods_for
-from neighborhoods.models import NeighborhoodPage
+from neighborhoods.models import NeighborhoodPage, ProvincePage
 from portal import jalali
 from portal.digits import to_latin_digits
 
@@ -173,8 +173,6 @@ class PrintView(View):
 
     def province_reports(self, request):
         """The latest report of each neighbourhood of a province in the user's scope, for one month."""
-        from neighborhoods.models import ProvincePage
-
         def number(name):
             value = to_latin_digits(request.GET.get(name, "")).strip()
             if not value.isdigit() or len(value) > 12:
