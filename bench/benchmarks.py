@@ -1,6 +1,7 @@
 """Runs every benchmark against the gunicorn that bench/run started, then prints and saves the figures.
 
 Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,…] [--profile]
+       [--plain-port P] [--before-port P --before-tree DIR --before-redis-url URL]
 """
 
 import argparse
@@ -8,7 +9,7 @@ import time
 
 import django
 
-PARTS = ["queries", "search", "pages", "front", "submissions", "inbox", "dashboard"]
+PARTS = ["queries", "cold", "search", "pages", "front", "submissions", "inbox", "dashboard", "edit", "editing"]
 
 
 def volume():
@@ -33,9 +34,16 @@ def main():
     parser.add_argument("--quick", action="store_true", help="fewer requests per figure")
     parser.add_argument("--only", default=",".join(PARTS))
     parser.add_argument("--profile", action="store_true", help="profile the slowest uncached page with pyinstrument")
+    parser.add_argument("--plain-port", type=int, help="the plain Django project (bench/plain) under the same gunicorn config")
+    parser.add_argument("--before-port", type=int, help="the old code's gunicorn (bench/run --before), for the editing figure")
+    parser.add_argument("--before-tree", help="the old code's worktree")
+    parser.add_argument("--before-redis-url", help="the old code's Redis database")
     args = parser.parse_args()
     django.setup()
+    import cold
     import dashboard
+    import edit
+    import editing
     import front_cache
     import inbox
     import pages
@@ -49,10 +57,12 @@ def main():
     results = {"scale": args.scale, "volume": volume(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     if "queries" in only:
         results["queries"] = queries.measure()
+    if "cold" in only:
+        results["cold"] = cold.measure(5 if args.quick else 15)
     if "search" in only:
         results["search"] = search_latency.measure()
     if "pages" in only:
-        results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit)
+        results["pages"] = pages.measure(args.port, pages.public_pages(), per_thread, limit, plain_port=args.plain_port)
     if "front" in only:
         results["front"] = front_cache.measure(args.port, pages.public_pages()["neighbourhood"], 5000 if args.quick else 20000)
     if "submissions" in only:
@@ -62,6 +72,13 @@ def main():
         results["inbox"] = inbox.measure(args.port, args.server_pid, 5 if args.quick else 20, 600)
     if "dashboard" in only:
         results["dashboard"] = dashboard.measure(args.port, 5 if args.quick else 20, 300)
+    if "edit" in only:
+        results["edit"] = edit.measure(args.port, 2 if args.quick else 3)
+    if "editing" in only:
+        before = None
+        if args.before_port:
+            before = {"port": args.before_port, "tree": args.before_tree, "redis_url": args.before_redis_url}
+        results["editing"] = editing.measure(args.port, 30 if args.quick else 120, before=before)
     if args.profile and results.get("pages"):
         import profile_page
 

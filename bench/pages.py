@@ -1,4 +1,7 @@
-"""Anonymous page throughput and latency against gunicorn, beside the trivial view under the same server.
+"""Anonymous page throughput and latency against gunicorn, beside two baselines measured in the same rounds:
+the portal's trivial view (`/bench/trivial/`, behind the portal's whole middleware stack) under the same
+server, and a plain one-view Django project (bench/plain/: startproject's middleware, DEBUG off) under the
+same gunicorn configuration on another port, when bench/run started it (``plain_port``).
 
 Each page is measured twice: as is (served from the page cache after the first request) and with a
 query string (which bypasses the page cache, so the page is rendered every time; the fragments kept
@@ -41,38 +44,68 @@ def public_pages():
     }
 
 
-# Each figure and its baseline are measured in alternating rounds, and the ratio is the median of the
+# Each figure and its baselines are measured in alternating rounds, and a ratio is the median of the
 # rounds' ratios: on a machine shared with other work the load changes from one second to the next, and
 # a baseline measured once, before the figure, can fall in a quiet moment while the figure does not.
 ROUNDS = 5
+TRIVIAL = "/bench/trivial/"
 
 
-def measure(port, pages, requests_per_thread, time_limit):
+def measure(port, pages, requests_per_thread, time_limit, plain_port=None):
+    """{figure: req/s, p50, p95, ratio to the trivial view, ratio to the plain project …}. Each round
+    measures the plain project ("/" on ``plain_port``, if given), then the trivial view, then the page."""
     per_round = max(1, requests_per_thread // ROUNDS)
 
-    def one(path):
-        return run(port, get(path), THREADS, per_round, time_limit / ROUNDS, raw=True)
+    def one(on_port, path):
+        return run(on_port, get(path), THREADS, per_round, time_limit / ROUNDS, raw=True)
 
-    def with_baseline(path):
-        run(port, get(path), 1, 5, time_limit)  # warm up: the first request fills the caches
-        baselines, rounds = [], []
-        for _ in range(ROUNDS):
-            baselines.append(one("/bench/trivial/"))
-            rounds.append(one(path))
-        ratios = sorted(r["rps"] / b["rps"] for r, b in zip(rounds, baselines) if b["rps"])
+    def combined(rounds):
         latencies = [latency for r in rounds for latency in r["latencies"]]
         statuses = {}
         for r in rounds:
             for status, count in r["raw_statuses"].items():
                 statuses[status] = statuses.get(status, 0) + count
-        figures = summary(latencies, sum(r["elapsed"] for r in rounds), statuses)
-        baseline = sum(len(b["latencies"]) for b in baselines) / sum(b["elapsed"] for b in baselines)
-        return {"path": path, **figures, "baseline_rps": baseline,
-                "ratio": statistics.median(ratios) if ratios else float("nan"),
-                "round_ratios": [round(ratio, 3) for ratio in ratios]}
+        return summary(latencies, sum(r["elapsed"] for r in rounds), statuses)
 
-    results = {"trivial view": with_baseline("/bench/trivial/")}
+    def rate(rounds):
+        return sum(len(r["latencies"]) for r in rounds) / sum(r["elapsed"] for r in rounds)
+
+    def ratios(rounds, baselines):
+        return sorted(r["rps"] / b["rps"] for r, b in zip(rounds, baselines) if b["rps"])
+
+    plain_rounds_of_trivial = []
+
+    def with_baselines(path):
+        run(port, get(path), 1, 5, time_limit)  # warm up: the first request fills the caches
+        plains, baselines, rounds = [], [], []
+        for _ in range(ROUNDS):
+            if plain_port:
+                plains.append(one(plain_port, "/"))
+            baselines.append(one(port, TRIVIAL))
+            rounds.append(one(port, path))
+        if path == TRIVIAL:
+            plain_rounds_of_trivial.extend(plains)
+        by_trivial = ratios(rounds, baselines)
+        figures = {"path": path, **combined(rounds), "baseline_rps": rate(baselines),
+                   "ratio": statistics.median(by_trivial) if by_trivial else float("nan"),
+                   "round_ratios": [round(ratio, 3) for ratio in by_trivial]}
+        if plains:
+            by_plain = ratios(rounds, plains)
+            figures.update(plain_rps=rate(plains), ratio_plain=statistics.median(by_plain) if by_plain else float("nan"),
+                           round_ratios_plain=[round(ratio, 3) for ratio in by_plain])
+        return figures
+
+    if plain_port:
+        run(plain_port, get("/"), 1, 5, time_limit)
+    results = {"trivial view": with_baselines(TRIVIAL)}
+    if plain_rounds_of_trivial:
+        # The plain project itself, over the rounds of the trivial view's figure.
+        plain = {"path": f"127.0.0.1:{plain_port}/", **combined(plain_rounds_of_trivial),
+                 "baseline_rps": results["trivial view"]["baseline_rps"], "plain_rps": rate(plain_rounds_of_trivial),
+                 "ratio_plain": 1.0}
+        plain["ratio"] = plain["plain_rps"] / plain["baseline_rps"]
+        results = {"plain Django (bench/plain)": plain, **results}
     for name, path in pages.items():
-        results[f"{name} (page cache)"] = with_baseline(path)
-        results[f"{name} (uncached)"] = with_baseline(f"{path}?bench")
+        results[f"{name} (page cache)"] = with_baselines(path)
+        results[f"{name} (uncached)"] = with_baselines(f"{path}?bench")
     return results

@@ -12,6 +12,13 @@ TARGETS = [  # (what, figure, comparison, threshold)
     ("uncached news page, ratio to the trivial view", ("pages", "news item (uncached)", "ratio"), ">=", 0.12),
     ("neighbourhood page from the nginx front cache, ratio to the trivial view", ("front", "ratio"), ">=", 8),
     ("search p95 over the news items, ms", ("search", "search", "p95_ms"), "<=", 100),
+    ("cold (every cache empty): SQL queries of the costliest page type", ("cold", "most queries cold", "queries"), "<=", 15),
+    ("cold neighbourhood page p50, ms (in process)", ("cold", "neighbourhood cold p50_ms"), "<=", 40),
+    ("warm programme calendar p50, ms (in process, query string)", ("cold", "calendar warm p50_ms"), "<=", 10),
+    ("after a publish in A, B's page still a page-cache hit (1 = yes)", ("edit", "B stayed a hit"), ">=", 1),
+    ("after a publish in A, A's page a miss then a hit (1 = yes)", ("edit", "A miss then hit"), ">=", 1),
+    ("under editing load: share of reads from the page cache", ("editing", "scoped (this tree)", "share"), ">=", 0.9),
+    ("under editing load: p95 of reads, ms", ("editing", "scoped (this tree)", "p95_ms"), "<=", 50),
 ]
 
 
@@ -31,14 +38,64 @@ def targets(results):
 
 
 def table(results):
-    lines = [f"Scale {results['scale']} — {results['volume']}", "",
-             "Anonymous pages (gunicorn, 127.0.0.1); ratio: the median of five rounds, each page's against the trivial",
-             "view measured just before it (req/s in 'trivial': the trivial view over those rounds)"]
-    lines.append(f"  {'page':<32} {'req/s':>8} {'ratio':>6} {'p50 ms':>8} {'p95 ms':>8} {'trivial':>8}  statuses")
+    nan = float("nan")
+    lines = [f"Scale {results['scale']} — {results['volume']}"]
+    if results.get("pages"):
+        lines += ["", "Anonymous pages (gunicorn, 127.0.0.1); ratios: the median of five rounds, each round measuring the plain",
+                  "Django project (bench/plain, same gunicorn config), the portal's trivial view, then the page; 'plain' and",
+                  "'trivial': req/s of the baselines over those rounds",
+                  f"  {'page':<32} {'req/s':>8} {'÷plain':>7} {'÷triv.':>7} {'p50 ms':>8} {'p95 ms':>8} {'plain':>8} {'trivial':>8}  statuses"]
     for name, f in results.get("pages", {}).items():
-        lines.append(f"  {name:<32} {f['rps']:>8.1f} {f['ratio']:>6.2f} {f['p50_ms']:>8.1f} {f['p95_ms']:>8.1f} "
-                     f"{f.get('baseline_rps', float('nan')):>8.1f}  {f['statuses']}  "
-                     f"rounds {f.get('round_ratios', '')}")
+        lines.append(f"  {name:<32} {f['rps']:>8.1f} {f.get('ratio_plain', nan):>7.2f} {f['ratio']:>7.2f} {f['p50_ms']:>8.1f} "
+                     f"{f['p95_ms']:>8.1f} {f.get('plain_rps', nan):>8.1f} {f.get('baseline_rps', nan):>8.1f}  {f['statuses']}  "
+                     f"rounds ÷plain {f.get('round_ratios_plain', '—')} ÷trivial {f.get('round_ratios', '')}")
+    c = results.get("cold")
+    if c:
+        lines += ["", f"Cold: every cache emptied before each request (Redis FLUSHDB and the worker's copies), in process "
+                      f"with the test client, {c['requests per page']} requests per page; warm: the same page with a query string",
+                  f"  {'page':<28} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} │ {'warm q.':>7} {'p50 ms':>8} {'p95 ms':>8}  page cache cold→next  path"]
+        for name, f in c["pages"].items():
+            cold, warm = f["cold"], f["warm"]
+            queries = f"{cold['queries']}" if cold["queries"] == cold["queries_min"] else f"{cold['queries_min']}–{cold['queries']}"
+            warm_q = f"{warm['queries']}" if warm["queries"] == warm["queries_min"] else f"{warm['queries_min']}–{warm['queries']}"
+            lines.append(f"  {name:<28} {queries:>7} {cold['p50_ms']:>8.1f} {cold['p95_ms']:>8.1f} │ {warm_q:>7} "
+                         f"{warm['p50_ms']:>8.1f} {warm['p95_ms']:>8.1f}  {' → '.join(f['page cache']):<20} {f['path']}"
+                         f"{'' if cold['statuses'] == [200] else '  statuses ' + str(cold['statuses'])}")
+        lines.append(f"  over 15 queries cold: {', '.join(c['pages over the query target']) or 'none'}")
+    e = results.get("edit")
+    if e:
+        lines += ["", f"After an edit: a news item published in A ({e['A']}) in process; A and B ({e['B']}) from gunicorn"]
+        for row in e["trials"]:
+            lines.append(f"  trial {row['trial']}: publish {row['publish_ms']:.0f} ms; A {row['A first']['cache']} "
+                         f"{row['A first']['ms']:.1f} ms, A again {row['A second']['cache']} {row['A second']['ms']:.1f} ms, "
+                         f"B {row['B']['cache']} {row['B']['ms']:.1f} ms")
+            lines.append(f"           other pages: {', '.join(f'{n} {v}' for n, v in row['others'].items())}")
+        lines.append(f"  B stayed a hit: {e['B stayed a hit']}; A miss then hit: {e['A miss then hit']}; "
+                     f"never a page-cache hit: {', '.join(e['never a page-cache hit']) or 'none'}; "
+                     f"stale but unrelated: {', '.join(e['stale but unrelated']) or 'none'}")
+        shared = "; ".join(f"{n} ({', '.join(s)})" for n, s in e["stale through a shared scope"].items())
+        lines.append(f"  rendered again through a portal-wide scope: {shared or 'none'}")
+    w = results.get("editing")
+    if w:
+        lines += ["", f"Under editing load: {w['threads']} reader threads over {w['urls']} URLs (page cache warmed first), "
+                      f"a publish every {w['interval_s']:.0f} s in a random neighbourhood (another process)"]
+        lines.append(f"  {'code':<30} {'reads':>7} {'req/s':>7} {'hit share':>9} {'p50 ms':>7} {'p95 ms':>7} │ "
+                     f"{'hit p50/p95':>12} │ {'miss p50/p95':>13}  published")
+        fmt = lambda v: "—" if v is None else f"{v:.1f}"  # noqa: E731
+        for name, f in w.items():
+            if not isinstance(f, dict) or "reads" not in f:
+                continue
+            pub = f["publisher"]
+            lines.append(f"  {name:<30} {f['reads']:>7} {f['rps']:>7.1f} {f['share']:>9.3f} {fmt(f['p50_ms']):>7} {fmt(f['p95_ms']):>7} │ "
+                         f"{fmt(f['hit p50_ms']):>5} / {fmt(f['hit p95_ms']):<5}│ {fmt(f['miss p50_ms']):>6} / {fmt(f['miss p95_ms']):<6} "
+                         f"{pub.get('published')} ({pub.get('modes')}, p50 {fmt(pub.get('publish p50_ms'))} ms, errors {pub.get('errors')})")
+            lines.append(f"    {'':<28} by kind: " + ", ".join(f"{k} {v['share']:.3f} of {v['reads']}" for k, v in f["by kind"].items())
+                         + f"; misses per publish {fmt(f.get('misses per publish'))}; answers {f['statuses']}; "
+                         f"warm-up {f['warm-up']['urls']} URLs in {f['warm-up']['seconds']} s; code {f['code']}")
+            r = f.get("rendered (query string)")
+            if r and r["reads"]:
+                lines.append(f"    {'':<28} rendered (query string, page cache skipped), publishes going on: {r['reads']} reads, "
+                             f"{r['rps']:.1f} req/s, p50 {fmt(r['p50_ms'])} ms, p95 {fmt(r['p95_ms'])} ms, {r['statuses']}")
     front = results.get("front")
     if front:
         lines += ["", "nginx front cache (site/nginx.conf.example's cache) vs the trivial view under gunicorn"]

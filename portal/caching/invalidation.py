@@ -1,22 +1,10 @@
-"""What a change makes stale, worked out from what each app declares it lists.
+"""What a change makes stale, worked out from what each app declares it lists (``Lists``, through the
+Wagtail hook ``register_cache_lists``; see the package docstring).
 
-An app declares, through the Wagtail hook ``register_cache_lists``, which scopes show pages of a type:
-
-    @hooks.register("register_cache_lists")
-    def news_lists():
-        return [Lists(NewsPage, lambda page: [scopes.portal_list("news")], "the portal's news listings")]
-
-When a page is published, unpublished, moved or deleted (or a live page saved outside its draft
-state), every declaration whose model the page is an instance of names scopes; those scopes, the
-page's own ``page:<id>``, and the scopes readers of its translations depend on (their language
-switcher shows it) are bumped at once and again when the transaction commits (a reader who rendered
-the old content in between cannot leave it behind), and the URLs front caches may hold for them are
-purged. Relations that can change with a publish (the neighbourhoods an organisation serves) are
-read before the change as well as after it. A move or a new slug of a page with pages below it, and
-a site, a locale or a view restriction, bump ``site``: every URL below may have changed.
-
-Saves that change only a page's draft state (revisions, autosave, locks, comments, workflow steps)
-change nothing public and bump nothing.
+The scopes a changed page's declarations name, its own ``page:<id>`` and ``url:<path>``, and those of
+its translations' pages (their switcher shows it) are bumped at once and again when the transaction
+commits, so a reader who rendered the old content in between cannot leave it behind; relations that a
+publish can change (the neighbourhoods an organisation serves) are read before the change and after.
 """
 
 import functools
@@ -84,17 +72,8 @@ def _after_commit(found):
 
 
 # Page fields that only a draft, a revision, a lock, a comment or the tree's child counter change.
-DRAFT_STATE_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "draft_title",
-    "has_unpublished_changes",
-    "wagtail_admin_comments",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "numchild",
-}
+DRAFT_STATE_FIELDS = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
+                      "wagtail_admin_comments", "locked", "locked_at", "locked_by", "numchild"}
 
 
 def _draft_only(update_fields):

@@ -1,18 +1,11 @@
 """One middleware for the caches: the page cache, the request's scope versions, and the Wagtail site.
 
-It sits right after SecurityMiddleware and WhiteNoise. A hit on the page cache is two cache reads
-(the entry, and the versions of the scopes it was rendered from) and skips sessions, CSRF, URL
-resolving and the page tree. What is stored is only what every anonymous reader gets:
-
-- GET (HEAD is answered from the GET entry) without a query string, outside
-  PAGE_CACHE_EXCLUDE_PREFIXES, from a request that is not private (no session, not a preview);
-- status 200, not streamed, no Set-Cookie, no Vary: Cookie, not private/no-store, and no CSRF token
-  used while rendering (so form pages and /track/ are never stored).
-
-An entry remembers the versions of every scope the request read while rendering it (the page's own,
-its fragments', its lists'), and is served only while they are all current: a publish elsewhere
-leaves it a hit. PAGE_CACHE_SECONDS bounds everything else (the safety map's counts, which follow
-submissions, not pages). The host is checked against ALLOWED_HOSTS before an entry is read.
+It sits right after SecurityMiddleware and WhiteNoise; a hit is two cache reads (the entry, and the
+versions of the scopes it was rendered from) and skips everything below. It stores only what every
+anonymous reader gets: a GET without a query string outside PAGE_CACHE_EXCLUDE_PREFIXES from a request
+that is not private, answered 200, not streamed, with no cookie set, no Vary: Cookie, nothing private
+and no CSRF token used (so form pages and /track/ are never stored). An entry is served while every
+scope the request read when rendering it keeps its version; PAGE_CACHE_SECONDS bounds the rest.
 """
 
 import hashlib
