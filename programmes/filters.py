@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from neighborhoods.models import NeighborhoodPage
+from portal.caching import scopes
+from portal.widgets import KeptSelect
 
 from .choices import Audience, Kind
 
@@ -22,6 +24,7 @@ class ProgramFilterForm(forms.Form):
         required=False,
         empty_label=_("همه محله‌ها"),
         error_messages={"invalid_choice": INVALID},
+        widget=KeptSelect,
     )
     kind = forms.ChoiceField(
         label=_("نوع"), choices=[("", pgettext_lazy("filter", "همه"))] + Kind.choices, required=False, error_messages={"invalid_choice": INVALID}
@@ -35,12 +38,15 @@ class ProgramFilterForm(forms.Form):
     free = forms.BooleanField(label=_("فقط رایگان"), required=False)
     open = forms.BooleanField(label=_("فقط با ثبت‌نام باز"), required=False)
 
-    def __init__(self, data=None, *, locale=None, **kwargs):
+    def __init__(self, data=None, *, locale=None, keep=False, **kwargs):
         super().__init__(data, **kwargs)
         neighborhoods = NeighborhoodPage.objects.listable().order_by("title").only("pk", "title", "city")
         if locale is not None:
             neighborhoods = neighborhoods.filter(locale=locale)
         self.fields["neighborhood"].queryset = neighborhoods
+        if keep:
+            # A thousand neighbourhoods: their select is kept while none of them changes.
+            self.fields["neighborhood"].widget.keep = ([locale], [scopes.portal_list("neighborhoods")])
         self.fields["neighborhood"].error_messages["invalid_choice"] = INVALID
 
     def apply(self, queryset):

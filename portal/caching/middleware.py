@@ -15,6 +15,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import cc_delim_re, has_vary_header
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from . import purge
@@ -124,6 +125,9 @@ def find_site(request):
         root._localized_by_language = {code: found.get(by_code.get(code), root) for code, _name in settings.LANGUAGES}
         return site
 
-    request._wagtail_site = cached(request, "site", [hostname, request.get_port()], find, []) or None
+    # Found when first asked for: a view that needs no site (an API call, a health check) pays nothing.
+    request._wagtail_site = SimpleLazyObject(lambda: cached(request, "site", [hostname, request.get_port()], find, []) or None)
     # Every page URL is built from these (Page.get_url); Wagtail reads them once per request otherwise.
-    request._wagtail_cached_site_root_paths = cached(request, "site-root-paths", [], Site.get_site_root_paths, [])
+    request._wagtail_cached_site_root_paths = SimpleLazyObject(
+        lambda: cached(request, "site-root-paths", [], Site.get_site_root_paths, [])
+    )

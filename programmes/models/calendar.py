@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
@@ -11,6 +14,7 @@ from wagtail.models import Page
 
 from portal import jalali
 from portal.caching import scopes
+from portal.caching.store import cached
 
 from ..filters import ProgramFilterForm
 from ..ical import calendar_response, session_window
@@ -44,7 +48,7 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
         return ProgramPage.objects.for_listing().filter(locale_id=self.locale_id)
 
     def filter_form(self, request):
-        form = ProgramFilterForm(request.GET, locale=self.locale_id)
+        form = ProgramFilterForm(request.GET, locale=self.locale_id, keep=True)
         form.is_valid()
         return form
 
@@ -59,34 +63,49 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
 
     def render_month(self, request, year, month, listing):
         form = self.filter_form(request)
-        first, last = jalali.month_range(year, month)
-        chosen = form.apply(self.programmes())
-        if listing == "month":
-            queryset = chosen.filter(sessions__date__range=(first, last)).distinct()
-        else:
-            queryset = chosen.upcoming()
-        sessions = (
-            ProgramSession.objects.filter(date__range=(first, last), page__in=chosen.values("pk"))
-            .select_related("page")
-        )
-        today = timezone.localdate()
-        before, after = neighbours(year, month)
-        weeks = month_weeks(year, month, sessions, today)
         query = request.GET.copy()
         query.pop("page", None)
+        changes_at = []
+
+        def body():
+            first, last = jalali.month_range(year, month)
+            chosen = form.apply(self.programmes())
+            if listing == "month":
+                queryset = chosen.filter(sessions__date__range=(first, last)).distinct()
+            else:
+                queryset = chosen.upcoming()
+            sessions = ProgramSession.objects.filter(date__range=(first, last), page__in=chosen.values("pk")).select_related("page")
+            weeks = month_weeks(year, month, sessions, timezone.localdate())
+            before, after = neighbours(year, month)
+            programmes_page = self.paginate(request, queryset)
+            changes_at.extend(moment for program in programmes_page for moment in (program.starts_at, program.ends_at))
+            return render_to_string(
+                "programmes/includes/calendar_body.html",
+                {
+                    "page": self, "weeks": weeks, "weekday_names": jalali.WEEKDAYS, "year": year, "month": month,
+                    "has_sessions": any(day.sessions for week in weeks for day in week if day.in_month),
+                    "before": before, "after": after, "listing": listing, "programmes_page": programmes_page,
+                    "query": query.urlencode(),
+                },
+                request=request,
+            )
+
+        def seconds_right(_html):
+            # The cards' status moves on when a listed programme starts or ends; "today" at midnight.
+            now = timezone.now()
+            midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate() + datetime.timedelta(days=1), datetime.time()))
+            upcoming = [moment for moment in changes_at if moment and moment > now] + [midnight]
+            return max(1, int((min(upcoming) - now).total_seconds()))
+
+        vary = [self.pk, year, month, listing, request.GET.urlencode()]
         context = self.get_context(request)
         context.update(
             filter_form=form,
-            weeks=weeks,
-            has_sessions=any(day.sessions for week in weeks for day in week if day.in_month),
-            weekday_names=jalali.WEEKDAYS,
             year=year,
             month=month,
-            before=before,
-            after=after,
-            listing=listing,
-            programmes_page=self.paginate(request, queryset),
             query=query.urlencode(),
+            # The month and the list, kept while no programme or neighbourhood changes (and no status moves).
+            body=cached(request, "calendar-body", vary, body, self.cache_scopes(), timeout=seconds_right, html=True),
         )
         status = 400 if form.errors else 200
         return TemplateResponse(request, self.get_template(request), context, status=status)
