@@ -129,50 +129,52 @@ def test_templates_have_no_inline_script_or_style():
 # --- login lockout (django-axes) ---------------------------------------------------------------
 
 
-def test_admin_login_is_locked_per_visitor_after_repeated_failures(tree, settings):
+@pytest.fixture
+def lockout(tree, settings):
+    """Three failures lock out; a member of staff, and the address behind nginx of whoever logs in."""
     settings.AXES_FAILURE_LIMIT = 3
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     get_user_model().objects.create_user(username="staff", password="right-password-1404")
-    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    return lambda address: Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=address)
+
+
+def log_in(client, username="staff", password="right-password-1404"):
+    return client.post("/admin/login/", {"username": username, "password": password})
+
+
+def test_admin_login_is_locked_per_visitor_after_repeated_failures(lockout):
+    attacker = lockout("203.0.113.9")
     for _ in range(3):
-        response = attacker.post("/admin/login/", {"username": "staff", "password": "wrong"})
-    response = attacker.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
+        log_in(attacker, password="wrong")
+    response = log_in(attacker)
     assert response.status_code == 429
     assert "ورود موقتاً بسته شد" in response.content.decode()
 
     # Another resident behind the same proxy is not locked out with the attacker.
-    colleague = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
-    response = colleague.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
-    assert response.status_code == 302
+    assert log_in(lockout("198.51.100.7")).status_code == 302
 
 
-def test_another_accounts_login_does_not_lift_a_lockout(tree, settings):
-    settings.AXES_FAILURE_LIMIT = 3
-    settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    get_user_model().objects.create_user(username="staff", password="right-password-1404")
+def test_another_accounts_login_does_not_lift_a_lockout(lockout):
     get_user_model().objects.create_user(username="ngo-account", password="ngo-password-1404")
-    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    attacker = lockout("203.0.113.9")
     for _ in range(2):
-        assert attacker.post("/admin/login/", {"username": "staff", "password": "wrong"}).status_code == 200
+        assert log_in(attacker, password="wrong").status_code == 200
     # The attacker's own account logs in from the same address: the staff member's failures stay.
-    assert attacker.post("/admin/login/", {"username": "ngo-account", "password": "ngo-password-1404"}).status_code == 302
+    assert log_in(attacker, "ngo-account", "ngo-password-1404").status_code == 302
     attacker.logout()
-    attacker.post("/admin/login/", {"username": "staff", "password": "wrong-again"})
-    response = attacker.post("/admin/login/", {"username": "staff", "password": "right-password-1404"})
+    log_in(attacker, password="wrong-again")
+    response = log_in(attacker)
     assert response.status_code == 429 and "ورود موقتاً بسته شد" in response.content.decode()
 
 
-def test_a_successful_login_clears_its_own_failures(tree, settings):
-    settings.AXES_FAILURE_LIMIT = 3
-    settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    get_user_model().objects.create_user(username="staff", password="right-password-1404")
-    staff = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.20")
+def test_a_successful_login_clears_its_own_failures(lockout):
+    staff = lockout("198.51.100.20")
     for _ in range(2):
-        staff.post("/admin/login/", {"username": "staff", "password": "typo"})
-    assert staff.post("/admin/login/", {"username": "staff", "password": "right-password-1404"}).status_code == 302
+        log_in(staff, password="typo")
+    assert log_in(staff).status_code == 302
     staff.logout()
-    staff.post("/admin/login/", {"username": "staff", "password": "typo"})
-    assert staff.post("/admin/login/", {"username": "staff", "password": "right-password-1404"}).status_code == 302
+    log_in(staff, password="typo")
+    assert log_in(staff).status_code == 302
 
 
 # --- documents and uploads --------------------------------------------------------------------

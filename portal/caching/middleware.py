@@ -15,7 +15,6 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import cc_delim_re, has_vary_header
-from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from . import purge
@@ -73,7 +72,7 @@ class CacheMiddleware:
             if entry is not None and self.current(entry[2]):
                 return self.from_entry(request, entry)
         if not scoping.is_private(request):
-            find_site(request)
+            find_site_when_asked(request)
         response = self.get_response(request)
         if cacheable and cacheable_response(request, response):
             depends = scoping.collected()
@@ -106,9 +105,8 @@ class CacheMiddleware:
 
 
 def find_site(request):
-    """The request's Wagtail site, with its home page (specific, and in each language) and the sites'
-    root paths, from the cache: Wagtail would otherwise ask the database for them on every request it
-    routes. Handed over the way Site.find_for_request() keeps its own answer (``request._wagtail_site``)."""
+    """The request's Wagtail site, with its home page (specific, and in each language), from the cache:
+    Wagtail would otherwise ask the database for them on every request it routes."""
     hostname = split_domain_port(request._get_raw_host())[0]
 
     def find():
@@ -121,13 +119,48 @@ def find_site(request):
         live = Page.objects.filter(translation_key=root.translation_key, live=True)
         by_code = dict(live.values_list("locale__language_code", "pk"))
         others = [pk for pk in by_code.values() if pk != root.pk]
-        found = {page.pk: page for page in Page.objects.filter(pk__in=others).specific()} if others else {}
+        found = {page.pk: page for page in type(root).objects.filter(pk__in=others)} if others else {}
         root._localized_by_language = {code: found.get(by_code.get(code), root) for code, _name in settings.LANGUAGES}
         return site
 
-    # Found when first asked for: a view that needs no site (an API call, a health check) pays nothing.
-    request._wagtail_site = SimpleLazyObject(lambda: cached(request, "site", [hostname, request.get_port()], find, []) or None)
+    return cached(request, "site", [hostname, request.get_port()], find, []) or None
+
+
+def find_site_root_paths(request):
     # Every page URL is built from these (Page.get_url); Wagtail reads them once per request otherwise.
-    request._wagtail_cached_site_root_paths = SimpleLazyObject(
-        lambda: cached(request, "site-root-paths", [], Site.get_site_root_paths, [])
-    )
+    return cached(request, "site-root-paths", [], Site.get_site_root_paths, [])
+
+
+class FoundWhenAsked:
+    """An attribute of the request that is found the first time something reads it, and kept on it.
+
+    Wagtail keeps its answers on the request (``request._wagtail_site``, read with ``hasattr``): a
+    request whose view asks for no site (an API call, a health check) then pays nothing for one, and a
+    request that does gets exactly what Wagtail would have given, None included. A non-data descriptor,
+    so Wagtail's own assignment replaces it as usual."""
+
+    def __init__(self, find):
+        self.find = find
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, request, owner=None):
+        if request is None:
+            return self
+        value = request.__dict__[self.name] = self.find(request)
+        return value
+
+
+_request_classes = {}
+
+
+def find_site_when_asked(request):
+    base = type(request)
+    if base not in _request_classes:
+        _request_classes[base] = type(
+            base.__name__,
+            (base,),
+            {"_wagtail_site": FoundWhenAsked(find_site), "_wagtail_cached_site_root_paths": FoundWhenAsked(find_site_root_paths)},
+        )
+    request.__class__ = _request_classes[base]
