@@ -21,7 +21,8 @@ def upcoming_with_seats(request, name, vary, programmes, limit, depends):
     def fetch():
         return list(
             programmes.upcoming()
-            .select_related("neighborhood", "image", "venue")
+            # What a card shows: its neighbourhood (on the front page) and its picture, not its venue.
+            .select_related("neighborhood", "image")
             .prefetch_related("image__renditions")
             .order_by("starts_at", "pk")[:limit]
         )

@@ -62,13 +62,16 @@ def versions(scopes):
     known = (_request.get() or {}).get("versions", {})
     missing = [scope for scope in wanted if scope not in known]
     if missing:
-        found = cache.get_many([PREFIX + scope for scope in missing])
-        for scope in missing:
-            if found.get(PREFIX + scope) is None:
-                # First read after a flush: any new token will do, but readers must agree on one.
-                cache.add(PREFIX + scope, uuid.uuid4().hex, None)
-                found[PREFIX + scope] = cache.get(PREFIX + scope)
-            known[scope] = found[PREFIX + scope]
+        keys = [PREFIX + scope for scope in missing]
+        found = cache.get_many(keys)
+        unset = [key for key in keys if found.get(key) is None]
+        if unset:
+            # First read after a flush: any new token will do, but readers must agree on one.
+            for key in unset:
+                cache.add(key, uuid.uuid4().hex, None)
+            found.update(cache.get_many(unset))
+        for scope, key in zip(missing, keys):
+            known[scope] = found.get(key)
     result = {scope: known[scope] for scope in wanted}
     return None if None in result.values() else result
 
