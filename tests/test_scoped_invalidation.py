@@ -93,3 +93,12 @@ def test_an_english_translation_published_shows_in_the_persian_pages_switcher(ca
     states = page_cache_states(reader, BAGH, ESMAEIL)
     assert states == {BAGH: "miss", ESMAEIL: "hit"}
     assert 'hreflang="en"' in reader.get(BAGH).content.decode()
+
+
+def test_a_page_copied_and_published_shows_where_it_lands(cached_site):
+    tree, reader = cached_site, Client()
+    page_cache_states(reader, BAGH, ESMAEIL)
+    news = tree.bagh.news_index_page.get_children().first().specific
+    news.copy(to=tree.esmaeil.news_index_page, update_attrs={"slug": "copied", "title": "خبر رونوشت"}, keep_live=True)
+    assert page_cache_states(reader, BAGH, ESMAEIL) == {BAGH: "hit", ESMAEIL: "miss"}
+    assert "خبر رونوشت" in reader.get(ESMAEIL).content.decode()
