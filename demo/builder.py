@@ -31,7 +31,7 @@ from neighborhoods.models import (
     OfficeHours,
     ProvincePage,
 )
-from neighborhoods.permissions import ensure_coordinator_group, ensure_staff_group
+from neighborhoods.permissions import ensure_caseworker_group, ensure_coordinator_group, ensure_staff_group
 from news.models import NewsIndexPage, NewsPage
 from portal import jalali
 from programmes.models import ProgramCalendarPage, ProgramPage, ProgramPartner, ProgramSession
@@ -180,6 +180,7 @@ class DemoBuilder:
             for neighborhood_data in province_data["neighborhoods"]:
                 neighborhood = self.neighborhood(province, neighborhood_data)
                 staff = self.staff_user(neighborhood, content.staff_username(neighborhood_data["slug"]))
+                self.caseworker(neighborhood, content.caseworker_username(neighborhood_data["slug"]))
                 forms = self.participation_forms(neighborhood)
                 self.programmes(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
@@ -432,6 +433,8 @@ class DemoBuilder:
             "referral_date": handled.date() if agency else None,
             "referral_outcome": item["referral_outcome"],
             "private_notes": item["private_notes"],
+            # Whatever the office has worked on it has looked into: its report counts on the public map.
+            "confirmed": submission.kind == "form",
             "updated_at": handled,
         }
         Submission.objects.filter(pk=submission.pk).update(**values)
@@ -445,6 +448,8 @@ class DemoBuilder:
             changes["referral_outcome"] = ["", item["referral_outcome"]]
         if item["private_notes"]:
             changes["private_notes"] = ["", item["private_notes"]]
+        if values["confirmed"]:
+            changes["confirmed"] = [False, True]
         action = SubmissionEvent.Action.REPLIED if reply else SubmissionEvent.Action.CHANGED
         event = SubmissionEvent.objects.create(submission=submission, user=staff, action=action, changes=changes)
         SubmissionEvent.objects.filter(pk=event.pk).update(created_at=handled)
@@ -478,6 +483,13 @@ class DemoBuilder:
         user = self.user(username, first_name="تسهیلگر", last_name=neighborhood.title, is_active=True)
         user.groups.add(ensure_staff_group(neighborhood))
         self.result.logins.append(Login(username, f"تسهیلگر محله {neighborhood.title}"))
+        return user
+
+    def caseworker(self, neighborhood, username):
+        """A member of the office who reads its confidential cases (staff of the neighbourhood, too)."""
+        user = self.user(username, first_name="مددکار", last_name=neighborhood.title, is_active=True)
+        user.groups.add(ensure_staff_group(neighborhood), ensure_caseworker_group(neighborhood))
+        self.result.logins.append(Login(username, f"مددکار محله {neighborhood.title} (پرونده‌های محرمانه)"))
         return user
 
     def coordinator(self, province, username):

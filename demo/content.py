@@ -1222,6 +1222,10 @@ def staff_username(neighborhood_slug):
     return f"staff-{neighborhood_slug}"
 
 
+def caseworker_username(neighborhood_slug):
+    return f"caseworker-{neighborhood_slug}"
+
+
 def coordinator_username(province_slug):
     return f"coordinator-{province_slug}"
 

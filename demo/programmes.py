@@ -70,6 +70,7 @@ def programmes(neighborhood_title, venue):
             "slug": "women-recovery",
             "title": "درمان رایگان ترک اعتیاد برای بانوان",
             "kind": "service",
+            "sensitive_topic": "addiction",
             "audience": "women",
             "summary": "مشاوره و درمان نگهدارنده رایگان و محرمانه برای بانوان، هفته‌ای یک بار با پزشک و مشاور.",
             "body": (

@@ -61,6 +61,7 @@ class SubmissionEditForm(forms.ModelForm):
             "referral_agency",
             "referral_date",
             "referral_outcome",
+            "confirmed",
         ]
         widgets = {
             "public_reply": forms.Textarea(attrs={"rows": 4}),
@@ -73,7 +74,10 @@ class SubmissionEditForm(forms.ModelForm):
             "status": _("با تغییر وضعیت، به شهروند پیامک یا رایانامه فرستاده می‌شود."),
         }
 
-    def __init__(self, *args, **kwargs):
+    # What the office writes about a case: a reader who sees the case masked neither reads nor rewrites it.
+    PERSONAL_FIELDS = ("public_reply", "private_notes", "referral_outcome")
+
+    def __init__(self, *args, masked=False, **kwargs):
         super().__init__(*args, **kwargs)
         submission = self.instance
         status = self.fields["status"]
@@ -100,6 +104,11 @@ class SubmissionEditForm(forms.ModelForm):
             )
             self.fields[name].widget.attrs["maxlength"] = str(limit)
         self.fields["referral_agency"].choices = [("", gettext("بدون ارجاع")), *Agency.choices]
+        if masked:
+            for name in self.PERSONAL_FIELDS:
+                del self.fields[name]
+        if submission.kind != "form":
+            del self.fields["confirmed"]  # a sign-up or an application is not a report to confirm
 
     def clean(self):
         cleaned = super().clean()

@@ -18,6 +18,7 @@ from portal.fields import JalaliDateField
 from portal.caching import scopes
 from portal.widgets import KeptSelect
 
+from .confidential import Reader, reader_for
 from .history import user_label
 from .models import Status
 from .scope import neighborhoods_for, submissions_for
@@ -55,9 +56,10 @@ class InboxFilterForm(forms.Form):
         empty_value=DEFAULT_PER_PAGE,
     )
 
-    def __init__(self, data=None, *, user, **kwargs):
+    def __init__(self, data=None, *, user, readable=None, **kwargs):
         super().__init__(data, **kwargs)
         self.user = user
+        self.readable = readable if readable is not None else Reader(user).readable()
         in_scope = submissions_for(user)
         self.fields["neighborhood"].queryset = neighborhoods_for(user).order_by("title")
         self.fields["page"].queryset = Page.objects.filter(pk__in=in_scope.values("page_id")).order_by("title")
@@ -124,7 +126,7 @@ class InboxFilterForm(forms.Form):
             # The whole last day, in Tehran time.
             queryset = queryset.filter(created_at__lt=tehran_midnight(data["date_to"] + datetime.timedelta(days=1)))
         if data.get("q"):
-            queryset = queryset.search(data["q"])
+            queryset = queryset.search(data["q"], readable=self.readable)
         return queryset
 
 
@@ -135,6 +137,6 @@ def tehran_midnight(day):
 
 def filtered_submissions(request, data=None):
     """(filter form, the user's submissions filtered by it): the one code path of listing and exports."""
-    form = InboxFilterForm(request.GET if data is None else data, user=request.user)
+    form = InboxFilterForm(request.GET if data is None else data, user=request.user, readable=reader_for(request).readable())
     queryset = submissions_for(request.user).select_related("neighborhood", "status", "assignee", "page")
     return form, form.apply(queryset)

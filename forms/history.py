@@ -8,6 +8,7 @@ they stay Gregorian in storage and become Jalali only when shown (``describe``).
 import datetime
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext
 
 from portal import jalali
 
@@ -22,6 +23,7 @@ TRACKED_FIELDS = (
     "referral_agency",
     "referral_date",
     "referral_outcome",
+    "confirmed",
 )
 
 
@@ -83,13 +85,21 @@ def field_label(name):
         return name
 
 
-def describe(event):
-    """[(field label, before, after), …] of a change event, ready to show; [] for other events."""
+# What the office wrote about a confidential case is as personal as what the resident sent.
+PERSONAL_FIELDS = {"private_notes", "public_reply", "referral_outcome"}
+
+
+def describe(event, masked=False):
+    """[(field label, before, after), …] of a change event, ready to show; [] for other events. For a
+    reader who sees the case masked, the office's texts about it are masked too."""
     if event.action not in (SubmissionEvent.Action.CHANGED, SubmissionEvent.Action.REPLIED):
         return []
     rows = []
     for name, pair in (event.changes or {}).items():
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+            continue
+        if masked and name in PERSONAL_FIELDS:
+            rows.append((field_label(name), gettext("محرمانه"), gettext("محرمانه")))
             continue
         rows.append((field_label(name), _shown(name, pair[0]), _shown(name, pair[1])))
     return rows

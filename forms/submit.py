@@ -181,6 +181,7 @@ def create_submission(page, form, token=None, user=None, source="online"):
         neighborhood=neighborhood,
         form_title=page.title,
         form_token=token,
+        confidential=page.confidential,
     )
     data, labels, types = {}, {}, {}
     photo = None

@@ -14,7 +14,8 @@ from portal.digits import format_number
 
 from . import neighborhood_section
 from .models import ParticipationFormPage, Status
-from .views import export, inbox
+from . import audit
+from .views import access, export, inbox
 
 app_name = "participation_inbox"
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("export/", export.export, name="export"),
     path("new/", inbox.ServiceDeskView.as_view(), name="service_desk"),
     path("new/<int:page_id>/", inbox.ServiceDeskFormView.as_view(), name="service_desk_form"),
+    path("access/", access.AccessRecordsView.as_view(), name="access"),
 ]
 
 
@@ -52,6 +54,18 @@ class InboxMenuItem(MenuItem):
 def register_inbox_menu_item():
     return InboxMenuItem(
         inbox.INBOX_TITLE, reverse("participation_inbox:index"), name="inbox", icon_name="tasks", order=150
+    )
+
+
+class AccessRecordsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return audit.may_see_trail(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_access_records_menu_item():
+    return AccessRecordsMenuItem(
+        access.TITLE, reverse("participation_inbox:access"), name="access-records", icon_name="history", order=160
     )
 
 

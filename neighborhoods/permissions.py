@@ -1,7 +1,10 @@
 """Staff groups: the page tree is the permission model.
 
 Each neighbourhood gets a group whose page permissions cover its subtree only, and an image
-collection of its own; each province gets a coordinators' group over the province's subtree.
+collection of its own; each province gets a coordinators' group over the province's subtree. Each
+neighbourhood also gets a caseworkers' group: staff of that neighbourhood who, with the inbox's
+``read_confidential`` permission, read the personal data of its confidential cases (forms.confidential).
+Whoever manages users chooses its members; nobody is a caseworker by default, superusers included.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -13,6 +16,10 @@ IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
 
 def staff_group_name(page):
     return f"کارکنان محله {page.title} ({page.pk})"
+
+
+def caseworker_group_name(page):
+    return f"مددکاران محله {page.title} ({page.pk})"
 
 
 def coordinator_group_name(page):
@@ -50,4 +57,13 @@ def ensure_staff_group(page):
 def ensure_coordinator_group(page):
     group, _ = Group.objects.get_or_create(name=coordinator_group_name(page))
     grant_subtree(group, page)
+    # Coordinators oversee their offices: they read the trail of who read residents' data in them.
+    group.permissions.add(*_permissions("participation", ["view_accessrecord"]))
+    return group
+
+
+def ensure_caseworker_group(page):
+    group, _ = Group.objects.get_or_create(name=caseworker_group_name(page))
+    grant_pages(group, page)
+    group.permissions.add(*_permissions("participation", ["read_confidential"]))
     return group

@@ -3,7 +3,7 @@ from django.dispatch import receiver
 
 from .locales import source_of
 from .models import NeighborhoodPage, ProvincePage
-from .permissions import ensure_coordinator_group, ensure_staff_group, grant_pages
+from .permissions import ensure_caseworker_group, ensure_coordinator_group, ensure_staff_group, grant_pages
 
 
 def _group_for(page, ensure_group):
@@ -21,6 +21,7 @@ def create_staff_group(sender, instance, created, raw=False, **kwargs):
     # Wagtail saves the page again for every revision; only a new page needs its group.
     if created and not raw:
         _group_for(instance, ensure_staff_group)
+        _group_for(instance, ensure_caseworker_group)
 
 
 @receiver(post_save, sender=ProvincePage)

@@ -130,6 +130,7 @@ def _store_submission(program, signup, token, source):
         neighborhood_id=program.neighborhood_id,
         form_title=program.title,
         form_token=token,
+        confidential=program.confidential,
         name=signup.name[:120],
         mobile=signup.mobile,
         national_code=signup.national_code,

@@ -156,6 +156,8 @@ def words(texts):
 
 
 def _text_groups(submissions, key, group_by):
+    # A confidential case's free text is personal data: its words are never counted (its choices are).
+    submissions = submissions.filter(confidential=False)
     groups = {}
     if group_by == "month":
         rows = submissions.annotate(

@@ -6,10 +6,12 @@ half-space), as the demo's «فضای بی‌دفاع شهری» does. Residents
 re-classify a report change its answer in the data (no separate flag, so no migration in the inbox).
 Archived submissions are left out everywhere.
 
-Staff see every report of their scope with its exact point and status. The public sees only counts per
-grid cell of about 500 m × 500 m, snapped in the database; a cell with fewer than ``MIN_REPORTS``
-reports is not shown (its reports are counted in the neighbourhood's total only), and never a point,
-a text or a name.
+Staff see every report of their scope with its exact point and status (a confidential one masked for
+all but caseworkers). The public sees only reports staff have *confirmed* (anyone can post a report,
+so two fake posts beside a real one must not reveal its place or draw a cell), as counts per grid cell
+of about 500 m × 500 m snapped in the database; a cell is shown only when ``MIN_REPORTS`` confirmed
+reports from as many different mobiles fall in it (the others are counted in the neighbourhood's total
+only), and never a point, a text or a name. A confidential report is counted, never placed in a cell.
 """
 
 from django.db.models import Count, F, FloatField, IntegerField, Q
@@ -56,7 +58,7 @@ def public_summary(neighborhoods):
     [{"id", "title", "url", "total", "closed", "replied", "referrals": [{label, count}],
       "cells": [{"row", "col", "lat", "lng", "count"}], "hidden": n}, …]
     """
-    reports = defenceless_reports(neighborhoods).order_by()
+    reports = defenceless_reports(neighborhoods).filter(confirmed=True).order_by()
     totals = {
         row["neighborhood"]: row
         for row in reports.values("neighborhood").annotate(
@@ -71,11 +73,11 @@ def public_summary(neighborhoods):
             {"label": str(Agency(row["referral_agency"]).label), "count": row["n"]}
         )
     cells = {}
-    mapped = reports.filter(latitude__isnull=False, longitude__isnull=False)
+    mapped = reports.filter(latitude__isnull=False, longitude__isnull=False, confidential=False)
     grid = (
         mapped.annotate(row=_cell("latitude", CELL_LAT), col=_cell("longitude", CELL_LNG))
         .values("neighborhood", "row", "col")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), mobiles=Count("mobile", distinct=True, filter=~Q(mobile="")))
         .order_by("neighborhood", "-row", "col")
     )
     for row in grid:
@@ -85,7 +87,7 @@ def public_summary(neighborhoods):
     for neighborhood in neighborhoods.filter(pk__in=list(totals)).order_by("path"):
         shown, hidden = [], 0
         for cell in cells.get(neighborhood.pk, []):
-            if cell["n"] < MIN_REPORTS:
+            if cell["n"] < MIN_REPORTS or cell["mobiles"] < MIN_REPORTS:
                 hidden += cell["n"]
                 continue
             shown.append(

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
@@ -181,6 +182,7 @@ def world(tree):
         latitude=Decimal("34.641234"),
         longitude=Decimal("50.881234"),
         private_notes=OTHER_SECRET,
+        confirmed=True,
     )
     w.other_course = programme(tree.esmaeil, "qom-course", [datetime.date(2025, 11, 10)])
     return w
@@ -505,6 +507,8 @@ def reports_on_the_map(world):
                 public_reply="ورودی ساختمان بسته شد." if number == 0 else "",
                 referral_agency="municipality" if number < 2 else "",
                 name=f"مهین رستمی {number}",
+                mobile=f"0912000000{number}",
+                confirmed=True,
             )
         )
     # Not defenceless: a lighting report at a point of its own.
@@ -543,6 +547,69 @@ def test_public_map_shows_counts_per_cell_and_no_point(reports_on_the_map, clien
     assert summary["referrals"] == [{"label": "شهرداری", "count": 2}]
     qom = next(item for item in data["neighborhoods"] if item["title"] == "اسماعیل‌آباد")
     assert qom["total"] == 1 and qom["cells"] == []
+
+
+def public_cells(client, title="باغ خلج"):
+    data = client.get(PUBLIC_MAP).context["map_data"]
+    item = next((item for item in data["neighborhoods"] if item["title"] == title), None)
+    return None if item is None else (item["total"], sorted(cell["count"] for cell in item["cells"]))
+
+
+def test_posts_staff_have_not_confirmed_never_change_the_public_map(reports_on_the_map, client):
+    """One real report beside two fake ones: the fakes neither reveal its cell nor draw one of their own."""
+    w = reports_on_the_map
+    before = public_cells(client)
+    assert before == (6, [4])
+    real = w.map_reports[4]  # alone with one other report in its cell
+    for number in range(2):
+        submit(
+            w.problem, w.tree.bagh, at(2025, 11, 20, 6, number), {"topic": "فضای بی‌دفاع شهری"},
+            latitude=real.latitude, longitude=real.longitude, mobile=f"0935000000{number}",
+        )
+    # And two fakes in an empty cell far away.
+    for number in range(3):
+        submit(
+            w.problem, w.tree.bagh, at(2025, 11, 21, 6, number), {"topic": "فضای بی‌دفاع شهری"},
+            latitude=Decimal("34.151000"), longitude=Decimal("49.781000"), mobile=f"0936000000{number}",
+        )
+    assert public_cells(client) == before
+    body = client.get(PUBLIC_MAP).content.decode()
+    assert "34.15" not in body and str(real.latitude)[:7] not in body
+
+
+def test_a_cell_needs_confirmed_reports_from_three_different_mobiles(reports_on_the_map, client):
+    w = reports_on_the_map
+    # A third confirmed report in the cell of two, from a mobile that already reported there.
+    third = submit(
+        w.problem, w.tree.bagh, at(2025, 11, 22, 6, 0), {"topic": "فضای بی‌دفاع شهری"},
+        latitude=w.map_reports[4].latitude, longitude=w.map_reports[4].longitude,
+        mobile=w.map_reports[5].mobile, confirmed=True,
+    )
+    assert public_cells(client) == (7, [4])
+    Submission.objects.filter(pk=third.pk).update(mobile="09120000099")
+    assert public_cells(client) == (7, [3, 4])
+
+
+def test_confirming_a_report_in_the_inbox_puts_it_on_the_public_map_with_its_history(reports_on_the_map, client):
+    w = reports_on_the_map
+    Submission.objects.filter(pk__in=[r.pk for r in w.map_reports[4:]]).update(confirmed=False)
+    assert public_cells(client) == (4, [4])
+    staff = client_for(Client(), w.staff_a)
+    report = w.map_reports[4]
+    response = staff.post(
+        f"/admin/inbox/{report.pk}/",
+        {"status": report.status_id, "confirmed": "on", "public_reply": "", "private_notes": "", "referral_outcome": ""},
+    )
+    assert response.status_code == 302
+    assert public_cells(client) == (5, [4])
+    event = report.events.get(action="changed")
+    assert event.user == w.staff_a and event.changes["confirmed"] == [False, True]
+
+
+def test_a_confidential_report_is_counted_and_never_placed(reports_on_the_map, client):
+    w = reports_on_the_map
+    Submission.objects.filter(pk=w.map_reports[3].pk).update(confidential=True)
+    assert public_cells(client) == (6, [3])
 
 
 def test_staff_map_lists_points_of_the_scope_only(reports_on_the_map, client):

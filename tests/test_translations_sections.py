@@ -359,6 +359,8 @@ def safety_reports(site):
             latitude=Decimal(lat),
             longitude=Decimal(lng),
             referral_agency="municipality" if number == 0 else "",
+            mobile=f"0912000000{number}",
+            confirmed=True,
         )
     return site
 
@@ -375,7 +377,7 @@ def test_public_safety_map(safety_reports, language):
     expected = {
         "en": ["Neighbourhood safety map: defenceless urban spaces", "Bagh Khalaj neighbourhood", "Reports received",
                "Referred to agencies", "Row 1, column 1", "1 report is in cells with fewer than 3 reports and is not on the map.",
-               "only the counts of cells with at least 3 reports are shown"],
+               "only cells with at least 3 confirmed reports from 3 different mobile numbers are shown"],
         "ar": ["خريطة السلامة في الأحياء", "حي Bagh Khalaj", "البلاغات الواردة", "الصف 1، العمود 1"],
     }[language]
     for text in expected:

@@ -1,6 +1,7 @@
+from .audit import AccessRecord
 from .history import SubmissionEvent
 from .page import FormField, ParticipationFormPage
 from .status import Status
 from .submission import Submission
 
-__all__ = ["FormField", "ParticipationFormPage", "Status", "Submission", "SubmissionEvent"]
+__all__ = ["AccessRecord", "FormField", "ParticipationFormPage", "Status", "Submission", "SubmissionEvent"]

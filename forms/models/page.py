@@ -12,6 +12,7 @@ from neighborhoods.scopes import area
 
 from ..builder import FIELD_TYPES, ParticipationFormBuilder
 from ..keys import field_key
+from .confidential import ConfidentialPage
 from .submission import Submission
 
 
@@ -46,7 +47,7 @@ class FormField(AbstractFormField):
         return field_key(self.key or self.label)
 
 
-class ParticipationFormPage(AbstractForm):
+class ParticipationFormPage(ConfidentialPage, AbstractForm):
     """A participation form of one neighbourhood: what residents send lands in that office's inbox."""
 
     kind = models.CharField(_("نوع فرم"), max_length=20, choices=FormKind.choices, default=FormKind.OTHER)
@@ -59,6 +60,7 @@ class ParticipationFormPage(AbstractForm):
     form_builder = ParticipationFormBuilder
     content_panels = AbstractForm.content_panels + [
         FieldPanel("kind"),
+        MultiFieldPanel([FieldPanel("sensitive_topic"), FieldPanel("confidential")], heading=_("محرمانگی")),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("پرسش"), heading=_("پرسش‌های فرم")),
         MultiFieldPanel([FieldPanel("thank_you_text"), FieldPanel("notify_staff")], heading=_("پس از ارسال")),

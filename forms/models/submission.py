@@ -41,19 +41,21 @@ class SubmissionQuerySet(models.QuerySet):
     def open(self):
         return self.filter(archived=False, status__is_closed=False)
 
-    def search(self, text):
+    def search(self, text, readable=Q()):
         """Words of the answers, a tracking code as shown to residents (۱۲۳۴-۵۶۷۸), or a mobile
-        in full, by its last digits or as masked in the listing (0912***4567)."""
+        in full, by its last digits or as masked in the listing (0912***4567). Only the cases matching
+        ``readable`` are searched by their personal data (a confidential case is found by its code alone
+        by a reader who sees it masked: a name typed in the box must not tell whether it is there)."""
         text = normalize(text)
         code = tracking.normalize(text)
         if len(code) == tracking.LENGTH and re.fullmatch(r"[0-9\s\-]+", text):
             return self.filter(tracking_code=code)
         masked = re.fullmatch(r"(09[0-9]{2})\*+([0-9]{4})", text.replace(" ", ""))
         if masked:
-            return self.filter(mobile__startswith=masked.group(1), mobile__endswith=masked.group(2))
+            return self.filter(readable, mobile__startswith=masked.group(1), mobile__endswith=masked.group(2))
         query = Q()
         for word in text.split():
-            query &= Q(search_text__icontains=word) | Q(tracking_code=word) | Q(mobile__endswith=word)
+            query &= (readable & (Q(search_text__icontains=word) | Q(mobile__endswith=word))) | Q(tracking_code=word)
         return self.filter(query)
 
 
@@ -103,14 +105,24 @@ class Submission(models.Model):
     referral_agency = models.CharField(_("ارجاع به"), max_length=20, choices=Agency.choices, blank=True)
     referral_date = models.DateField(_("تاریخ ارجاع"), null=True, blank=True)
     referral_outcome = models.TextField(_("نتیجه ارجاع"), blank=True)
+    confirmed = models.BooleanField(
+        _("درستی گزارش تأیید شد"),
+        default=False,
+        help_text=_("فقط گزارش‌های تأییدشده در نقشه ایمنی عمومی شمرده می‌شوند."),
+    )
 
     # Normalised text of the answers, for the inbox's search box.
     search_text = models.TextField(blank=True, editable=False)
     anonymised = models.BooleanField(_("بی‌نام‌شده"), default=False)
+    # Copied from the form or programme when the case arrives (and set on every earlier case when a page
+    # becomes confidential): personal data only for the neighbourhood's caseworkers (forms.confidential).
+    confidential = models.BooleanField(_("محرمانه"), default=False)
     created_at = models.DateTimeField(_("زمان ثبت"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("آخرین تغییر"), auto_now=True)
 
     objects = SubmissionQuerySet.as_manager()
+    # True on a copy masked for a reader who may not see its personal data (forms.confidential).
+    masked = False
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -123,6 +135,7 @@ class Submission(models.Model):
             # index alone instead of the wide rows.
             models.Index(fields=["archived", "status"], name="submission_archived_status"),
         ]
+        permissions = [("read_confidential", _("خواندن داده‌های شخصی پرونده‌های محرمانه"))]
 
     def __str__(self):
         return f"{self.form_title} — {tracking.display(self.tracking_code)}"
@@ -143,7 +156,7 @@ class Submission(models.Model):
         """[(label, value shown to staff), …] in the order of the form; dates in Jalali."""
         rows = []
         for key, value in self.data.items():
-            if self.types.get(key) == "date" and value:
+            if self.types.get(key) == "date" and value and not self.masked:
                 value = jalali.format_date(datetime.date.fromisoformat(value))
             elif isinstance(value, list):
                 value = gettext("، ").join(str(item) for item in value)
@@ -158,6 +171,9 @@ class Submission(models.Model):
         self.search_text = normalize(" ".join(part for part in parts if part))
 
     def save(self, *args, **kwargs):
+        if getattr(self, "masked", False):
+            # A masked copy holds placeholders where the resident's data was: saving it would erase them.
+            raise ValueError("a masked submission is read-only")
         self.refresh_search_text()
         if self.status_id is None:
             self.status = Status.objects.initial()

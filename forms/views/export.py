@@ -22,10 +22,12 @@ from wagtail.admin import messages
 from portal import jalali
 from portal.digits import to_latin_digits
 
+from ..confidential import reader_for
 from ..filters import filtered_submissions
 from ..history import user_label
-from ..models import SubmissionEvent
-from .inbox import NO_SCOPE, has_scope
+from .. import audit
+from ..models import AccessRecord, SubmissionEvent
+from .inbox import NO_SCOPE, has_scope, listed_neighborhood
 
 logger = logging.getLogger(__name__)
 
@@ -127,13 +129,15 @@ def csv_safe(value):
 
 
 class ExportLog:
-    """Writes the "exported" events of the rows that went out, a chunk at a time."""
+    """Writes the "exported" events of the rows that went out, a chunk at a time, and their number on
+    the export's audit record."""
 
-    def __init__(self, user, file_format):
-        self.user, self.format = user, file_format
-        self.pending, self.count = [], 0
+    def __init__(self, user, file_format, access):
+        self.user, self.format, self.access = user, file_format, access
+        self.pending, self.count, self.masked = [], 0, False
 
     def add(self, submission):
+        self.masked = self.masked or submission.masked
         self.pending.append(
             SubmissionEvent(
                 submission_id=submission.pk,
@@ -153,6 +157,7 @@ class ExportLog:
 
     def close(self):
         self.flush()
+        AccessRecord.objects.filter(pk=self.access.pk).update(rows=self.count, masked=self.masked)
         logger.info("inbox export: user %s exported %s submissions as %s", self.user.pk, self.count, self.format)
 
 
@@ -161,14 +166,14 @@ class _Echo:
         return value
 
 
-def stream_csv(queryset, columns, log, language):
+def stream_csv(queryset, columns, log, language, reader):
     # The body streams after the view has returned: keep the headers in the staff member's admin language.
     with translation.override(language):
         writer = csv.writer(_Echo())
         keys = [key for key, _header in columns]
         yield "\ufeff" + writer.writerow([str(header) for header in FIXED_COLUMNS] + [h for _k, h in columns])
         for submission in queryset.iterator(chunk_size=CHUNK):
-            yield writer.writerow([csv_safe(value) for value in row(submission, keys)])
+            yield writer.writerow([csv_safe(value) for value in row(reader.show(submission), keys)])
             log.add(submission)
         log.close()
 
@@ -179,14 +184,14 @@ def xlsx_cell(sheet, value):
     return cell
 
 
-def write_xlsx(queryset, columns, log, target):
+def write_xlsx(queryset, columns, log, target, reader):
     keys = [key for key, _header in columns]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(gettext("پرونده‌ها"))
     sheet.sheet_view.rightToLeft = True
     sheet.append([xlsx_cell(sheet, header) for header in FIXED_COLUMNS + [h for _k, h in columns]])
     for submission in queryset.iterator(chunk_size=CHUNK):
-        sheet.append([xlsx_cell(sheet, value) for value in row(submission, keys)])
+        sheet.append([xlsx_cell(sheet, value) for value in row(reader.show(submission), keys)])
         log.add(submission)
     workbook.save(target)
     log.close()
@@ -209,15 +214,18 @@ def export(request):
         return redirect(back)
 
     columns = answer_columns(queryset)
-    log = ExportLog(request.user, file_format)
+    access = audit.record(
+        request, AccessRecord.Action.EXPORT, neighborhood_id=listed_neighborhood(request, form), query=request.GET.urlencode()
+    )
+    log = ExportLog(request.user, file_format, access)
     stamp = jalali_datetime(timezone.now()).replace("/", "-").replace(" ", "-").replace(":", "")
     filename = f"inbox-{to_latin_digits(stamp)}.{file_format}"
     if file_format == "csv":
-        response = StreamingHttpResponse(stream_csv(queryset, columns, log, translation.get_language()), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(stream_csv(queryset, columns, log, translation.get_language(), reader_for(request)), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         target = tempfile.TemporaryFile()
-        write_xlsx(queryset, columns, log, target)
+        write_xlsx(queryset, columns, log, target, reader_for(request))
         target.seek(0)
         response = FileResponse(target, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
     response["Cache-Control"] = "private, no-store"

@@ -27,7 +27,9 @@ from wagtail.models import Page
 
 from portal.digits import format_number as fa
 
+from .. import audit
 from ..admin_forms import BulkActionForm, SubmissionEditForm
+from ..confidential import reader_for
 from ..filters import filtered_submissions
 from ..history import describe, record_changes, snapshot
 from ..models import ParticipationFormPage, Submission, SubmissionEvent
@@ -71,6 +73,12 @@ def form_pages_for(user):
         .filter(parent_path__in=neighborhoods_for(user).values("path"))
         .order_by("title")
     )
+
+
+def listed_neighborhood(request, form):
+    """The one neighbourhood a list or an export reads: the filter's, or the user's only one."""
+    chosen = form.values().get("neighborhood")
+    return chosen.pk if chosen else audit.only_neighborhood(scope_of(request))
 
 
 def get_submission(request, pk):
@@ -144,11 +152,20 @@ class InboxIndexView(InboxViewMixin, TemplateView):
         query = self.request.GET.copy()
         query.pop("p", None)
         query.pop("format", None)
+        submissions = reader_for(self.request).show_all(page.object_list)
+        audit.record(
+            self.request,
+            audit.AccessRecord.Action.INBOX,
+            neighborhood_id=listed_neighborhood(self.request, form),
+            query=query.urlencode(),
+            rows=len(submissions),
+            masked=any(submission.masked for submission in submissions),
+        )
         context.update(
             filter_form=form,
             page_obj=page,
             paginator=paginator,
-            submissions=list(page.object_list),
+            submissions=submissions,
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             bulk_form=BulkActionForm(neighborhoods=scope_of(self.request).only("path")),
             export_query=query.urlencode(),
@@ -169,7 +186,7 @@ class SubmissionView(InboxViewMixin, TemplateView):
         if not has_scope(request):
             return super().dispatch(request, *args, **kwargs)
         try:
-            self.submission = get_submission(request, self.pk)
+            self.submission = reader_for(request).show(get_submission(request, self.pk))
         except Http404:
             messages.error(request, NOT_FOUND)
             return redirect("participation_inbox:index")
@@ -185,7 +202,11 @@ class SubmissionView(InboxViewMixin, TemplateView):
         SubmissionEvent.objects.create(
             submission=self.submission, user=request.user, action=SubmissionEvent.Action.VIEWED
         )
-        return self.render_to_response(self.get_context_data(form=SubmissionEditForm(instance=self.submission)))
+        audit.record(request, audit.AccessRecord.Action.CASE, self.submission, masked=self.submission.masked)
+        return self.render_to_response(self.get_context_data(form=self.edit_form(instance=self.submission)))
+
+    def edit_form(self, *args, **kwargs):
+        return SubmissionEditForm(*args, masked=self.submission.masked, **kwargs)
 
     def post(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -195,14 +216,14 @@ class SubmissionView(InboxViewMixin, TemplateView):
                 .get(pk=self.submission.pk)
             )
             before = snapshot(submission)
-            form = SubmissionEditForm(request.POST, instance=submission)
+            form = self.edit_form(request.POST, instance=submission)
             if form.is_valid():
                 form.save(commit=False)
                 save_with_history(submission, request.user, before)
                 messages.success(request, gettext("تغییرهای پرونده %(code)s ذخیره شد.") % {"code": isolate(submission.tracking_display)})
                 return redirect("participation_inbox:detail", pk=submission.pk)
         # Nothing was saved; show the unchanged case with the errors.
-        self.submission = get_submission(request, self.pk)
+        self.submission = reader_for(request).show(get_submission(request, self.pk))
         messages.error(request, gettext("پرونده ذخیره نشد. خطاهای زیر را برطرف کنید."))
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
@@ -213,7 +234,7 @@ class SubmissionView(InboxViewMixin, TemplateView):
         context.update(
             submission=submission,
             answers=submission.answers(),
-            history=[(event, describe(event)) for event in events],
+            history=[(event, describe(event, masked=submission.masked)) for event in events],
             media=context["form"].media,
         )
         if submission.latitude is not None and submission.longitude is not None:
@@ -227,9 +248,10 @@ class PhotoView(View):
     media/private/, which no web server serves)."""
 
     def get(self, request, pk):
-        submission = get_submission(request, pk)
+        submission = reader_for(request).show(get_submission(request, pk))
         if not submission.photo:
             raise Http404(gettext("عکسی پیوست نشده است."))
+        audit.record(request, audit.AccessRecord.Action.PHOTO, submission)
         name = os.path.basename(submission.photo.name)
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if not content_type.startswith("image/"):

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from forms.models.confidential import ConfidentialPage
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
 from neighborhoods.models import NeighborhoodPage
@@ -125,7 +126,7 @@ class ProgramPageQuerySet(ListablePageQuerySet):
         return self.filter(ends_at__gte=timezone.now(), cancelled=False)
 
 
-class ProgramPage(SearchableText, RoutablePageMixin, Page):
+class ProgramPage(ConfidentialPage, SearchableText, RoutablePageMixin, Page):
     """A course, event, service or occasion of one neighbourhood, with sessions and online sign-up."""
 
     kind = models.CharField(_("نوع برنامه"), max_length=20, choices=Kind.choices, default=Kind.COURSE)
@@ -231,6 +232,7 @@ class ProgramPage(SearchableText, RoutablePageMixin, Page):
             ],
             heading=_("ثبت‌نام"),
         ),
+        MultiFieldPanel([FieldPanel("sensitive_topic"), FieldPanel("confidential")], heading=_("محرمانگی")),
         MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_note")], heading=_("لغو")),
     ]
     parent_page_types = ["neighborhoods.NeighborhoodPage"]

@@ -23,6 +23,8 @@ from openpyxl import Workbook
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from forms import audit
+from forms.confidential import reader_for
 from forms.models import SubmissionEvent
 from forms.notifications import notify_resident
 from forms.scope import neighborhoods_for
@@ -126,7 +128,17 @@ class RegistrationsView(ProgrammeAdminMixin, TemplateView):
     def get_context_data(self, message_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         program = self.program
-        registrations = list(program.registrations.select_related("submission").order_by("created_at", "pk"))
+        registrations = shown(
+            reader_for(self.request), program.registrations.select_related("submission").order_by("created_at", "pk")
+        )
+        audit.record(
+            self.request,
+            audit.AccessRecord.Action.REGISTRATIONS,
+            neighborhood_id=program.neighborhood_id,
+            query=f"programme={program.pk}",
+            rows=len(registrations),
+            masked=any(registration.submission.masked for registration in registrations),
+        )
         sessions = program.sorted_sessions()
         marks = {
             (mark.registration_id, mark.session_id): mark.present
@@ -229,7 +241,16 @@ class MessageView(RegistrationsView):
 COLUMNS = [_("کد رهگیری"), _("وضعیت جا"), _("نوبت انتظار"), _("نام"), _("همراه"), _("کد ملی"), _("شمار نفرات"), _("زمان ثبت‌نام"), _("زمان لغو")]
 
 
-def export_rows(program):
+def shown(reader, registrations):
+    """The registrations with their cases masked where ``reader`` may not read them (forms.confidential)."""
+    registrations = list(registrations)
+    for registration in registrations:
+        if reader.show(registration.submission).masked:
+            registration.mobile = ""
+    return registrations
+
+
+def export_rows(program, reader):
     sessions = program.sorted_sessions()
     header = [str(column) for column in COLUMNS] + [
         gettext("حضور %(date)s") % {"date": jalali.format_numeric(session.date)} for session in sessions
@@ -239,7 +260,7 @@ def export_rows(program):
         Attendance.objects.filter(registration__program=program, present=True).values_list("registration", "session")
     )
     position = 0
-    for registration in program.registrations.select_related("submission").order_by("created_at", "pk"):
+    for registration in shown(reader, program.registrations.select_related("submission").order_by("created_at", "pk")):
         submission = registration.submission
         if registration.state == Seat.WAITLISTED:
             position += 1
@@ -269,7 +290,15 @@ def export(request, pk):
     if file_format not in ("csv", "xlsx"):
         messages.error(request, gettext("قالب خروجی باید CSV یا XLSX باشد."))
         return redirect("programme_admin:registrations", pk=pk)
-    rows = list(export_rows(program))
+    rows = list(export_rows(program, reader_for(request)))
+    audit.record(
+        request,
+        audit.AccessRecord.Action.REGISTRATIONS_EXPORT,
+        neighborhood_id=program.neighborhood_id,
+        query=f"programme={program.pk}&format={file_format}",
+        rows=len(rows) - 1,
+        masked=program.confidential and not reader_for(request).caseworker_of >= {program.neighborhood_id},
+    )
     SubmissionEvent.objects.bulk_create(
         SubmissionEvent(submission_id=submission_id, user=request.user, action=SubmissionEvent.Action.EXPORTED, changes={"format": file_format})
         for submission_id in program.registrations.values_list("submission_id", flat=True)

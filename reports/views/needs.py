@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView
 
+from forms import audit
 from forms.views.export import csv_safe
 
 from .. import needs
@@ -30,6 +31,13 @@ class NeedsView(ReportsAdminMixin, TemplateView):
         if period is None:
             return self.render_to_response(context, status=400)
         data = needs.results(self.scope.neighborhoods, period, group_by)
+        audit.record(
+            request,
+            audit.AccessRecord.Action.NEEDS,
+            neighborhood_id=audit.only_neighborhood(self.scope.neighborhoods),
+            query=request.GET.urlencode(),
+            rows=data["respondents"],
+        )
         if request.GET.get("format") == "csv":
             return csv_response(data, period)
         query = request.GET.copy()

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from forms import audit
+from forms.confidential import reader_for
 from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
 
@@ -22,7 +24,15 @@ class StaffSafetyMapView(ReportsAdminMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reports = list(safety.staff_points(self.scope.neighborhoods))
+        reports = reader_for(self.request).show_all(safety.staff_points(self.scope.neighborhoods))
+        audit.record(
+            self.request,
+            audit.AccessRecord.Action.SAFETY_MAP,
+            neighborhood_id=audit.only_neighborhood(self.scope.neighborhoods),
+            query=self.request.GET.urlencode(),
+            rows=len(reports),
+            masked=any(report.masked for report in reports),
+        )
         points = [report for report in reports if report.latitude is not None]
         context.update(
             scope=self.scope,
