@@ -1,14 +1,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory.api import api_router
 from forms.tracking_views import track
 
 from . import views
+from .admin_scope import ScopedPageTypesUsageReportView
 from .sitemap import sitemap
 
 handler400 = "portal.views.bad_request"
@@ -17,6 +20,12 @@ handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
+    # Wagtail's page-types report, naming only pages the user may read (portal/admin_scope.py).
+    path("admin/reports/page-types-usage/", never_cache(require_admin_access(ScopedPageTypesUsageReportView.as_view()))),
+    path(
+        "admin/reports/page-types-usage/results/",
+        never_cache(require_admin_access(ScopedPageTypesUsageReportView.as_view(results_only=True))),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -6,6 +6,7 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
+from .admin_scope import titles_for
 from .caching import scopes
 from .caching.invalidation import Lists, read_scopes
 from .languages import serves_active_language
@@ -35,6 +36,16 @@ def depends_on_its_own_scopes(page, request, serve_args, serve_kwargs):
     # Read before anything is rendered, so a page kept in the page cache is tagged with versions that
     # are not newer than what it shows (portal/caching/middleware.py).
     scopes.versions(read_scopes(page))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_titles_in_scope(parent_page, pages, request):
+    return titles_for(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_titles_in_scope(pages, request):
+    return titles_for(request.user, pages)
 
 
 @hooks.register("register_cache_lists")
