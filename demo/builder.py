@@ -22,7 +22,7 @@ from forms.keys import field_key
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
 from forms.models.submission import Agency
 from forms.submit import create_submission
-from home.models import HomePage
+from home.models import HomePage, StatementPage
 from neighborhoods.models import (
     Committee,
     CouncilMember,
@@ -37,7 +37,7 @@ from portal import jalali
 from programmes.models import ProgramCalendarPage, ProgramPage, ProgramPartner, ProgramSession
 from programmes.seats import Signup, SignupRefused, register
 
-from . import content
+from . import content, statements
 from . import programmes as demo_programmes
 from . import reports as demo_reports
 from .factories import (
@@ -50,6 +50,7 @@ from .factories import (
     ProgramCalendarPageFactory,
     ProgramPageFactory,
     ProvincePageFactory,
+    StatementPageFactory,
 )
 from .images import collection_named, demo_image
 
@@ -167,6 +168,8 @@ class DemoBuilder:
         self.default_site(home)
         self.page(NewsIndexPage, NewsIndexPageFactory, home, content.PORTAL_NEWS)
         self.page(ProgramCalendarPage, ProgramCalendarPageFactory, home, content.PROGRAMME_CALENDAR)
+        for statement in (statements.PRIVACY, statements.ACCESSIBILITY):
+            self.page(StatementPage, StatementPageFactory, home, statement)
         index = self.page(NeighborhoodIndexPage, NeighborhoodIndexPageFactory, home, content.NEIGHBORHOOD_INDEX)
         self.superuser()
         for province_data in content.PROVINCES:

@@ -299,3 +299,43 @@ NEIGHBORHOODS = {
         ],
     },
 }
+
+
+PRIVACY = {"title": "Privacy notice", "intro": (
+    "What the neighbourhood facilitation offices do with what you send through this portal, how long they keep it "
+    "and who sees it."), "body": [
+    "What we keep: the answers of every form you send, and your name, mobile number, national code, photo or map "
+    "point if you give them. Each submission gets an eight-digit tracking code; the office's reply can be read only "
+    "with it and the last four digits of your mobile.",
+    "Who sees it: the staff of that neighbourhood's facilitation office and the province's coordinators. "
+    "Confidential forms and programmes, such as addiction treatment, family support and identity papers, are seen "
+    "only by the caseworkers the office has chosen; others see how many requests there are. No neighbourhood's "
+    "staff see another neighbourhood's data.",
+    "Every view or export of personal data is recorded with the viewer's name, the time and their IP address, and "
+    "the province's coordinators review these records.",
+    "For how long: three years after sending. After that the name, mobile, national code, photo, map point and "
+    "written answers are deleted, and only counts and chosen options remain for the monthly reports.",
+    "What is published: nothing from the cases. The public map of defenceless spaces shows only the number of "
+    "reports staff have confirmed, in cells of about 500 metres with at least three reports; never an exact place "
+    "or a name.",
+    "Referral: the office passes a case to the Welfare Organisation, the Relief Committee, the health centre or "
+    "another agency it concerns; follow-up messages go by the SMS or e-mail you gave.",
+    "Questions, or a request to correct or delete your data: contact your neighbourhood's facilitation office "
+    "and have your tracking code with you.",
+]}
+
+ACCESSIBILITY = {"title": "Accessibility statement", "intro": (
+    "This portal is for every resident of the neighbourhoods, on any phone and with any ability. What we have "
+    "checked so far and what is still missing."), "body": [
+    "Pages are right-to-left in the Vazirmatn typeface served by the portal itself; dates are in the Solar Hijri "
+    "calendar with Persian digits, and the English pages are left-to-right with Gregorian dates.",
+    "Public pages and forms are tested with axe-core against WCAG 2 at levels A and AA, at phone and desktop "
+    "sizes, and no page is wider than a phone's screen.",
+    "Every form can be filled in and sent with the keyboard; each error is read beside its question and in a "
+    "summary above the form, and numbers are accepted in Persian or Latin digits.",
+    "The map of offices and neighbourhood assets needs no mouse: the same addresses are listed below the map.",
+    "Still missing: some news photos have no text alternative other than the photo's title, and the monthly "
+    "reports' PDF files are not tagged for screen readers.",
+    "If part of the portal does not work for you, tell your neighbourhood's facilitation office, or fill in the "
+    "same form by phone or in person at the office's service desk.",
+]}

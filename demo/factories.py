@@ -18,7 +18,7 @@ from wagtail.models import Orderable
 
 from directory.models import AssetPage, AssetType, DirectoryIndexPage, NGOApplicationPage, OrganizationPage
 from forms.models import FormField, ParticipationFormPage
-from home.models import HomePage
+from home.models import HomePage, StatementPage
 from neighborhoods.choices import Affiliation, CommitteeScope, MemberRole, Weekday
 from neighborhoods.models import (
     Committee,
@@ -180,6 +180,18 @@ class FormFieldFactory(DjangoModelFactory):
 
     class Meta:
         model = FormField
+
+
+class StatementPageFactory(PublishedPageFactory):
+    title = "اعلامیه حریم خصوصی"
+    slug = "privacy"
+    kind = "privacy"
+    intro = "خلاصه بیانیه."
+    body = "<p>متن بیانیه.</p>"
+    reviewed_on = datetime.date(2026, 11, 22)
+
+    class Meta:
+        model = StatementPage
 
 
 class ProgramCalendarPageFactory(PublishedPageFactory):

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from home.models import HomePage
+from home.models import HomePage, StatementPage
 from neighborhoods.models import NeighborhoodIndexPage, NeighborhoodPage, ProvincePage
 from news.models import NewsIndexPage, NewsPage
 
@@ -85,6 +85,8 @@ def build_english(builder, home):
     translator.translate(home, english.HOME)
     portal_news = NewsIndexPage.objects.child_of(home).get(slug="news")
     translator.translate(portal_news, english.PORTAL_NEWS)
+    for slug, fields in (("privacy", english.PRIVACY), ("accessibility", english.ACCESSIBILITY)):
+        translator.translate(StatementPage.objects.child_of(home).get(slug=slug), fields)
     index = NeighborhoodIndexPage.objects.child_of(home).get(slug="neighborhoods")
     translator.translate(index, english.NEIGHBORHOOD_INDEX)
     provinces = {province.slug: province for province in ProvincePage.objects.child_of(index)}

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import JsonResponse
+from django.utils.translation import gettext, gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -38,6 +40,7 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         "news.NewsIndexPage",
         "programmes.ProgramCalendarPage",
         "directory.DirectoryIndexPage",
+        "home.StatementPage",
     ]
     max_count_per_parent = 1
 
@@ -100,3 +103,36 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         ]
         context["news_scopes"] = [NEWS]
         return context
+
+
+class StatementPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        siblings = StatementPage.objects.child_of(self.parent_page).filter(kind=cleaned.get("kind")).exclude(pk=self.instance.pk)
+        if siblings.exists():
+            self.add_error("kind", gettext("این درگاه از پیش بیانیه‌ای از این نوع دارد."))
+        return cleaned
+
+
+class StatementPage(Page):
+    """A statement the portal owes its readers, edited by its editors: the privacy notice (what is kept, for
+    how long, who sees it) and the accessibility statement. The footer and every public form link to them."""
+
+    class Kind(models.TextChoices):
+        PRIVACY = "privacy", _("اعلامیه حریم خصوصی")
+        ACCESSIBILITY = "accessibility", _("بیانیه دسترس‌پذیری")
+
+    kind = models.CharField(_("نوع بیانیه"), max_length=20, choices=Kind.choices)
+    intro = models.CharField(_("خلاصه"), max_length=300, help_text=_("یک یا دو جمله در آغاز صفحه"))
+    body = RichTextField(_("متن بیانیه"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    reviewed_on = models.DateField(_("آخرین بازبینی"), help_text=_("تاریخی که متن با کار درگاه سنجیده شد"))
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro"), FieldPanel("reviewed_on"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    base_form_class = StatementPageForm
+
+    class Meta:
+        verbose_name = _("بیانیه درگاه")
+        verbose_name_plural = _("بیانیه‌های درگاه")
+

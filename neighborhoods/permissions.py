@@ -66,4 +66,6 @@ def ensure_caseworker_group(page):
     group, _ = Group.objects.get_or_create(name=caseworker_group_name(page))
     grant_pages(group, page)
     group.permissions.add(*_permissions("participation", ["read_confidential"]))
+    # Whoever reads confidential cases logs in with a second factor (wagtail-2fa).
+    group.permissions.add(*_permissions("wagtailadmin", ["enable_2fa"]))
     return group

@@ -12,6 +12,7 @@ from forms.tracking_views import track
 
 from . import views
 from .admin_scope import ScopedPageTypesUsageReportView
+from .two_factor import SecondFactorView
 from .sitemap import sitemap
 
 handler400 = "portal.views.bad_request"
@@ -26,6 +27,9 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         never_cache(require_admin_access(ScopedPageTypesUsageReportView.as_view(results_only=True))),
     ),
+    # wagtail-2fa's code prompt, with a form django-otp accepts (portal/two_factor.py); the name is the one
+    # wagtail-2fa's middleware lets through unverified.
+    path("admin/2fa/auth", never_cache(require_admin_access(SecondFactorView.as_view())), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

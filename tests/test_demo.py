@@ -524,6 +524,26 @@ def test_english_translations_of_home_neighbourhoods_and_some_news(demo, client)
 
 
 @pytest.mark.django_db
+def test_the_privacy_notice_and_accessibility_statement_in_persian_and_english(demo, client):
+    from home.models import StatementPage
+
+    for language, privacy_words, footer_words in (
+        ("fa", "سه سال پس از ارسال", "بیانیه دسترس‌پذیری"),
+        ("en", "three years after sending", "Accessibility statement"),
+    ):
+        pages = {page.kind: page for page in StatementPage.objects.filter(locale__language_code=language).live()}
+        assert set(pages) == {"privacy", "accessibility"}, language
+        html = client.get(pages["privacy"].url).content.decode()
+        assert privacy_words in html, language
+        home = client.get("/" if language == "fa" else "/en/").content.decode()
+        footer = home[home.index('<footer class="site-footer">'):]
+        assert footer_words in footer and pages["accessibility"].url in footer, language
+        if language == "en":
+            article = re.sub(r"<[^>]+>", " ", html[html.index("<article"):html.index("</article>")])
+            assert "Last reviewed:" in article and not re.search(r"[\u0600-\u06FF]", article), article
+
+
+@pytest.mark.django_db
 def test_english_demo_pages_open_in_the_translation_editor(demo, client):
     # The English pages are wagtail-localize translations: editing one opens its translation editor,
     # with the Persian source beside the English of each string.

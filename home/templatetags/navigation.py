@@ -10,7 +10,7 @@ from news.models import NewsIndexPage
 from portal.caching import scopes
 from portal.caching.invalidation import read_scopes
 from portal.caching.store import cached
-from portal.menus import menu_pages as _menu_pages
+from portal.menus import home_children, menu_pages as _menu_pages
 
 register = template.Library()
 
@@ -42,6 +42,20 @@ def portal_feed_url(context):
         if page.content_type_id == content_type.pk:
             return page.get_url(request) + "feed/"
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def statement_links(context):
+    """{kind: {"title", "url"}} of the portal's statements in the request's language (the privacy notice,
+    the accessibility statement), for the footer and the forms: the home page's children, read with the menu."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    return {
+        page.statement_kind: {"title": page.title, "url": page.get_url(request)}
+        for page in home_children(request)
+        if page.statement_kind
+    }
 
 
 @register.simple_tag(takes_context=True)

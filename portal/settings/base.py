@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "reports",
     "search",
     "demo",
+    # A second factor (TOTP) for admin logins: wagtail-2fa's screens over django-otp's devices.
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -80,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff who read confidential cases (the caseworkers' groups hold `wagtailadmin.enable_2fa`) and
+    # superusers must log in with a second factor; anyone else who enrols a device is asked for it too.
+    "portal.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.ScopedCSPMiddleware",
@@ -272,6 +279,11 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_VERBOSE = False
+
+# Two-factor login (wagtail-2fa): on unless WAGTAIL_2FA_REQUIRED=0; the test settings turn it off for the
+# suite's many admin logins, and the tests of the second factor turn it on.
+WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "1") == "1"
+WAGTAIL_2FA_OTP_TOTP_NAME = "Mahalle"
 
 LOGIN_URL = "wagtailadmin_login"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"

@@ -48,3 +48,32 @@ def test_a_coordinator_sees_the_confidential_case_masked_and_the_caseworker_read
     problems += axe_problems(reader, "a confidential case, read by its caseworker")
     problems += page_problems(recorder)
     assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.usefixtures("demo_urls")
+def test_a_caseworker_logs_in_with_a_second_factor_on_a_desktop(live_server, open_page, settings, screenshot_dir):
+    from django.contrib.auth import get_user_model
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from portal.digits import to_persian_digits
+
+    settings.WAGTAIL_2FA_REQUIRED = True
+    user = get_user_model().objects.get(username="caseworker-bagh-khalaj")
+    device = TOTPDevice.objects.create(user=user, name="گوشی مددکار", confirmed=True)
+    problems = []
+    desk, recorder = open_page("desktop")
+    log_in(desk, live_server, "caseworker-bagh-khalaj")
+    desk.goto(f"{live_server.url}/admin/inbox/", wait_until="load")
+    assert "/admin/2fa/auth" in desk.url
+    assert desk.locator("h1").inner_text().strip() == "کد ورود دومرحله‌ای را بنویسید"
+    problems += axe_problems(desk, "the second factor's prompt")
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    desk.locator("#id_otp_token").fill(to_persian_digits(code))
+    desk.screenshot(path=str(screenshot_dir / "two-factor-prompt-desktop.png"), full_page=True)
+    desk.locator("form button[type=submit]").first.click()
+    desk.wait_for_load_state("load")
+    assert desk.url.endswith("/admin/inbox/"), desk.url
+    assert desk.locator("h1").inner_text().strip().startswith("صندوق پرونده‌ها")
+    problems += page_problems(recorder)
+    assert not problems, "\n\n".join(problems)
