@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 from directory.models import AssetHours, AssetPage, OrganizationPage, OrganizationService
 from forms.keys import field_key
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
-from forms.models.submission import Agency
+from forms.models.submission import Agency, Consent
 from forms.submit import create_submission
 from home.models import HomePage, StatementPage
 from neighborhoods.models import (
@@ -406,7 +406,8 @@ class DemoBuilder:
 
     def submission(self, page, item, sent, staff):
         questions = {field.clean_name: field for field in page.get_form_fields()}
-        data = {"form_token": "demo", "website": ""}
+        # Residents at the desk were met by the office in the neighbourhood; the others came of themselves.
+        data = {"form_token": "demo", "website": "", "came_through": "outreach" if item["source"] == "service_desk" else "self"}
         for key, value in item["answers"].items():
             if questions[key].field_type == "date":
                 value = jalali.format_numeric(sent.date() - datetime.timedelta(days=value))
@@ -434,6 +435,10 @@ class DemoBuilder:
             "replied_at": handled if reply else None,
             "referral_agency": agency,
             "referral_date": handled.date() if agency else None,
+            # The office asked before it referred: by phone, unless the resident was at its desk.
+            "referral_consent": (Consent.IN_PERSON if item["source"] == "service_desk" else Consent.PHONE) if agency else "",
+            "referral_consent_by": staff if agency else None,
+            "referral_consent_at": handled if agency else None,
             "referral_outcome": item["referral_outcome"],
             "private_notes": item["private_notes"],
             # Whatever the office has worked on it has looked into: its report counts on the public map.

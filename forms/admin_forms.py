@@ -12,7 +12,7 @@ from portal.fields import JalaliDateField
 
 from .filters import UserChoiceField
 from .models import Status, Submission
-from .models.submission import Agency
+from .models.submission import Agency, Consent
 
 REPLY_MAX = 2000
 NOTES_MAX = 10000
@@ -49,6 +49,13 @@ def users_working_in(neighborhoods):
 
 class SubmissionEditForm(forms.ModelForm):
     referral_date = JalaliDateField(label=_("تاریخ ارجاع"), required=False)
+    consent_taken = forms.ChoiceField(
+        label=_("رضایت ارجاع را اکنون گرفتم"),
+        choices=[("", _("نه")), (Consent.PHONE, _("تلفنی")), (Consent.IN_PERSON, _("حضوری"))],
+        required=False,
+        help_text=_("بدون رضایت شهروند، پرونده به هیچ نهادی ارجاع نمی‌شود. نام شما و زمان ثبت رضایت نگه داشته می‌شود."),
+        error_messages={"invalid_choice": _("یکی از گزینه‌ها را برگزینید.")},
+    )
 
     class Meta:
         model = Submission
@@ -109,12 +116,32 @@ class SubmissionEditForm(forms.ModelForm):
                 del self.fields[name]
         if submission.kind != "form":
             del self.fields["confirmed"]  # a sign-up or an application is not a report to confirm
+        self.had_consent = bool(submission.referral_consent)
+        if self.had_consent:
+            del self.fields["consent_taken"]
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("referral_date") and not cleaned.get("referral_agency"):
             self.add_error("referral_agency", gettext("برای تاریخ ارجاع، نهاد ارجاع‌گیرنده را هم انتخاب کنید."))
+        referring = cleaned.get("referral_agency") and cleaned.get("referral_agency") != self.initial.get("referral_agency")
+        if referring and not self.had_consent and not cleaned.get("consent_taken"):
+            self.add_error(
+                "referral_agency",
+                gettext(
+                    "شهروند به ارجاع رضایت نداده است. اگر تلفنی یا حضوری رضایت گرفته‌اید، آن را در «رضایت ارجاع را "
+                    "اکنون گرفتم» ثبت کنید؛ وگرنه پرونده ارجاع نمی‌شود."
+                ),
+            )
         return cleaned
+
+    def record_consent(self, user, now):
+        """Write the consent staff took just now onto the case (saved with it)."""
+        taken = self.cleaned_data.get("consent_taken")
+        if taken:
+            self.instance.referral_consent = taken
+            self.instance.referral_consent_by = user
+            self.instance.referral_consent_at = now
 
 
 class IdListField(forms.Field):

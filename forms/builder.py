@@ -8,6 +8,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from portal.fields import JalaliDateField
 
 from .fields import LocationField, MobileField, NationalCodeField, PersianIntegerField, PhotoField
+from .models.submission import CameThrough
 
 FIELD_TYPES = (
     ("singleline", _("متن یک‌خطی")),
@@ -30,16 +31,38 @@ MULTILINE_MAX = 4000
 SCALE = [(str(value), str(value)) for value in range(1, 6)]
 
 
+def came_through_field():
+    return forms.ChoiceField(
+        label=_("چه کسی شما را به دفتر راهنمایی کرد؟"),
+        choices=[("", _("نمی‌خواهم بگویم"))] + CameThrough.choices,
+        required=False,
+        error_messages={"invalid_choice": _("یکی از گزینه‌ها را برگزینید.")},
+    )
+
+
 class ParticipationBaseForm(BaseForm):
-    """Adds the honeypot and the double-submit token to every built form."""
+    """Adds to every built form, after its questions: who sent the resident, their consent to a referral;
+    and the honeypot and the double-submit token."""
 
     # Hidden from people by CSS and aria-hidden; bots that fill every input fill this one.
     website = forms.CharField(required=False, label=_("وب‌سایت"), max_length=200)
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    came_through = came_through_field()
+    referral_consent = forms.BooleanField(
+        label=_(
+            "اجازه می‌دهم اگر لازم شد، دفتر تسهیلگری پرونده‌ام را به نهاد مربوط (مانند بهزیستی، کمیته امداد یا مرکز "
+            "بهداشت) ارجاع دهد."
+        ),
+        help_text=_("بدون این اجازه، پرونده شما به هیچ نهادی سپرده نمی‌شود مگر آنکه دفتر تلفنی از شما بپرسد."),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # The office's own questions first, then who sent the resident and their consent.
+        for name in ("came_through", "referral_consent", "website", "form_token"):
+            self.fields[name] = self.fields.pop(name)
 
 
 class ParticipationFormBuilder(FormBuilder):

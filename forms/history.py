@@ -23,6 +23,7 @@ TRACKED_FIELDS = (
     "referral_agency",
     "referral_date",
     "referral_outcome",
+    "referral_consent",
     "confirmed",
 )
 
@@ -40,6 +41,8 @@ def _value(submission, name):
         return user_label(submission.assignee) if submission.assignee_id else ""
     if name == "referral_agency":
         return submission.get_referral_agency_display() if submission.referral_agency else ""
+    if name == "referral_consent":
+        return submission.get_referral_consent_display() if submission.referral_consent else ""
     if name == "referral_date":
         return submission.referral_date.isoformat() if submission.referral_date else ""
     return getattr(submission, name)

@@ -14,17 +14,19 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import limits
 
 from .models import Submission, SubmissionEvent
+from .models.submission import Consent
 from .notifications import submission_created
 
 TOKEN_SALT = "participation.form-token"
 TOKEN_MAX_AGE = 60 * 60 * 24  # a form left open for a day must be reloaded
-RESERVED_FIELDS = {"website", "form_token"}
+RESERVED_FIELDS = {"website", "form_token", "came_through", "referral_consent"}
 NAME_KEYS = {"name", "full_name"}
 
 
@@ -182,7 +184,13 @@ def create_submission(page, form, token=None, user=None, source="online"):
         form_title=page.title,
         form_token=token,
         confidential=page.confidential,
+        came_through=form.cleaned_data.get("came_through") or "",
     )
+    if form.cleaned_data.get("referral_consent"):
+        # On the resident's own form, or ticked by staff at the desk with the resident there.
+        submission.referral_consent = Consent.IN_PERSON if user is not None else Consent.FORM
+        submission.referral_consent_by = user
+        submission.referral_consent_at = timezone.now()
     data, labels, types = {}, {}, {}
     photo = None
     for field in page.get_form_fields():

@@ -51,6 +51,7 @@ class Signup:
     mobile: str
     people: int = 1
     national_code: str = ""
+    came_through: str = ""
 
 
 def _lock(program_id):
@@ -131,6 +132,7 @@ def _store_submission(program, signup, token, source):
         form_title=program.title,
         form_token=token,
         confidential=program.confidential,
+        came_through=signup.came_through,
         name=signup.name[:120],
         mobile=signup.mobile,
         national_code=signup.national_code,

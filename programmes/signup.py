@@ -10,6 +10,7 @@ from django.db import IntegrityError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy as _, ngettext
 
+from forms.builder import came_through_field
 from forms.fields import MobileField, NationalCodeField, PersianIntegerField
 from forms.models import Submission
 from portal.digits import format_number
@@ -26,6 +27,7 @@ class SignupForm(forms.Form):
     mobile = MobileField(label=_("شماره همراه"), help_text=_("کد رهگیری و خبر تغییرها به این شماره پیامک می‌شود."))
     national_code = NationalCodeField(label=_("کد ملی"), required=False)
     people = PersianIntegerField(label=_("شمار نفرات"))  # limits are the programme's, set in __init__
+    came_through = came_through_field()
     consent = forms.BooleanField(
         label=_("می‌پذیرم که نام و شماره همراهم برای هماهنگی این برنامه در اختیار دفتر تسهیلگری محله باشد."),
         error_messages={"required": _("برای ثبت‌نام باید این بند را بپذیرید.")},
@@ -76,6 +78,7 @@ class SignupForm(forms.Form):
             mobile=data["mobile"],
             people=data["people"],
             national_code=data.get("national_code") or "",
+            came_through=data.get("came_through") or "",
         )
 
 

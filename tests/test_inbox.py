@@ -576,6 +576,7 @@ def test_reply_sets_replied_at_and_notifies(world, client, django_capture_on_com
                 "public_reply": "چراغ کوچه تا هفته آینده تعمیر می‌شود.",
                 "referral_agency": "municipality",
                 "referral_date": "۱۴۰۳/۱۲/۱۹",
+                "consent_taken": "phone",  # no referral without the resident's consent
             },
         )
     world.a.refresh_from_db()

@@ -24,6 +24,24 @@ class Source(models.TextChoices):
     SERVICE_DESK = "service_desk", _("میز خدمت")
 
 
+class CameThrough(models.TextChoices):
+    """Who sent the resident to the office: how outreach reaches people, counted in reports."""
+
+    SELF = "self", _("خودم")
+    MOSQUE = "mosque", _("امام جماعت مسجد")
+    CENTRE = "centre", _("یک مرکز (بهداشت، بهزیستی، مدرسه …)")
+    NGO = "ngo", _("یک سمن یا خیریه")
+    OUTREACH = "outreach", _("کارکنان دفتر در محله")
+
+
+class Consent(models.TextChoices):
+    """How the resident agreed to their case being referred to an agency."""
+
+    FORM = "form", _("در فرم")
+    PHONE = "phone", _("تلفنی")
+    IN_PERSON = "in_person", _("حضوری")
+
+
 class Agency(models.TextChoices):
     MUNICIPALITY = "municipality", _("شهرداری")
     WELFARE = "welfare", _("بهزیستی")
@@ -105,6 +123,19 @@ class Submission(models.Model):
     referral_agency = models.CharField(_("ارجاع به"), max_length=20, choices=Agency.choices, blank=True)
     referral_date = models.DateField(_("تاریخ ارجاع"), null=True, blank=True)
     referral_outcome = models.TextField(_("نتیجه ارجاع"), blank=True)
+    # No referral without the resident's consent (forms.admin_forms): given on the form, or taken by phone or
+    # in person by a member of staff, who is recorded with the time.
+    referral_consent = models.CharField(_("رضایت ارجاع"), max_length=12, choices=Consent.choices, blank=True)
+    referral_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ثبت‌کننده رضایت"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    referral_consent_at = models.DateTimeField(_("زمان رضایت"), null=True, blank=True)
+    came_through = models.CharField(_("معرفی‌کننده"), max_length=12, choices=CameThrough.choices, blank=True)
     confirmed = models.BooleanField(
         _("درستی گزارش تأیید شد"),
         default=False,

@@ -56,6 +56,8 @@ FIXED_COLUMNS = [
     _("ارجاع به"),
     _("تاریخ ارجاع"),
     _("نتیجه ارجاع"),
+    _("رضایت ارجاع"),
+    _("معرفی‌کننده"),
     _("عرض جغرافیایی"),
     _("طول جغرافیایی"),
 ]
@@ -114,6 +116,8 @@ def row(submission, keys):
         submission.get_referral_agency_display() if submission.referral_agency else "",
         jalali_date(submission.referral_date),
         submission.referral_outcome,
+        submission.get_referral_consent_display() if submission.referral_consent else "",
+        submission.get_came_through_display() if submission.came_through else "",
         "" if submission.latitude is None else str(submission.latitude),
         "" if submission.longitude is None else str(submission.longitude),
     ] + [answers.get(key, "") for key in keys]

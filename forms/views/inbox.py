@@ -84,7 +84,7 @@ def listed_neighborhood(request, form):
 def get_submission(request, pk):
     """The submission, if it exists and the user may work on it; Http404 otherwise."""
     submission = get_object_or_404(
-        Submission.objects.select_related("neighborhood", "status", "assignee", "page"), pk=pk
+        Submission.objects.select_related("neighborhood", "status", "assignee", "page", "referral_consent_by"), pk=pk
     )
     if not can_access(request.user, submission):
         raise Http404(NOT_FOUND)
@@ -219,6 +219,7 @@ class SubmissionView(InboxViewMixin, TemplateView):
             form = self.edit_form(request.POST, instance=submission)
             if form.is_valid():
                 form.save(commit=False)
+                form.record_consent(request.user, timezone.now())
                 save_with_history(submission, request.user, before)
                 messages.success(request, gettext("تغییرهای پرونده %(code)s ذخیره شد.") % {"code": isolate(submission.tracking_display)})
                 return redirect("participation_inbox:detail", pk=submission.pk)

@@ -46,6 +46,10 @@ def test_a_coordinator_sees_the_confidential_case_masked_and_the_caseworker_read
     reader.goto(f"{live_server.url}/admin/inbox/{case.pk}/", wait_until="load")
     assert case.name in reader.content() and "این پرونده محرمانه است" not in reader.content()
     problems += axe_problems(reader, "a confidential case, read by its caseworker")
+    # Nothing in flight when the test ends: the live server must not be writing a session while the
+    # database is flushed for the next test.
+    desk.wait_for_load_state("networkidle")
+    reader.wait_for_load_state("networkidle")
     problems += page_problems(recorder)
     assert not problems, "\n\n".join(problems)
 
@@ -75,5 +79,6 @@ def test_a_caseworker_logs_in_with_a_second_factor_on_a_desktop(live_server, ope
     desk.wait_for_load_state("load")
     assert desk.url.endswith("/admin/inbox/"), desk.url
     assert desk.locator("h1").inner_text().strip().startswith("صندوق پرونده‌ها")
+    desk.wait_for_load_state("networkidle")  # nothing in flight when the database is flushed
     problems += page_problems(recorder)
     assert not problems, "\n\n".join(problems)
