@@ -8,6 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory.api import api_router
+from forms.own_data import own_data
 from forms.tracking_views import track
 
 from . import views
@@ -46,6 +47,7 @@ if settings.DEBUG:
 # Persian is the default language and has no prefix; other languages get /en/… and so on.
 urlpatterns += i18n_patterns(
     path("track/", track, name="track"),
+    path("track/data/", own_data, name="own_data"),
     path("search/", include("search.urls")),
     path("safety-map/", include("reports.urls")),
     path("", include(wagtail_urls)),

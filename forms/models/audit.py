@@ -22,6 +22,7 @@ class AccessRecord(models.Model):
         REGISTRATIONS_EXPORT = "registrations_export", _("خروجی ثبت‌نام‌های برنامه")
         SAFETY_MAP = "safety_map", _("نقشه فضاهای بی‌دفاع")
         NEEDS = "needs", _("نتایج نیازسنجی")
+        RESIDENT = "resident", _("دیدن پرونده به دست خود شهروند")
 
     at = models.DateTimeField(_("زمان"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(

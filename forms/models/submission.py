@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     FORM = "form", _("فرم مشارکت")
     REGISTRATION = "registration", _("ثبت‌نام برنامه")
     NGO_APPLICATION = "ngo_application", _("درخواست سمن")
+    DATA_REQUEST = "data_request", _("درخواست اصلاح یا پاک کردن داده‌ها")
 
 
 class Source(models.TextChoices):
