@@ -1,64 +1,44 @@
-"""What happens when an NGO sends its application.
-
-The same order and refusals as a participation form (forms.submit): size, rate per IP, honeypot,
-form token, validation, rate per mobile, then one transaction that stores the whole submission or
-nothing. Only the shape of what is stored differs, so the helpers are reused rather than copied.
-"""
+"""What an NGO application adds to the public-form road (forms/pipeline.py): a fixed form with its service
+rows, the contact person's mobile for the limit, and a submission that lands in the inbox of
+the neighbourhood the NGO names as its main one. No tracking of who sent it, no referral consent: the
+applicant is an organisation, not a resident."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from forms.models import Submission, SubmissionEvent
 from forms.models.submission import Kind
-from forms.notifications import submission_created
-from forms.submit import (
-    HONEYPOT_FILLED,
-    TOKEN_EXPIRED,
-    _with_fresh_token,
-    read_form_token,
-    refuse_early,
-    refuse_mobile,
-)
+from forms.pipeline import PublicForm, new_submission, store_new
 
 from .application_form import SERVICE_ROWS
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
 
 
+class NgoApplication(PublicForm):
+    too_large_message = _("متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید.")
+
+    @property
+    def max_bytes(self):
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+    def build_form(self, data, files=None):
+        return self.page.get_form(data)
+
+    def render_form(self, form, status):
+        return self.page.render_form(self.request, form, status=status)
+
+    def render_done(self, submission):
+        return self.page.render_landing_page(self.request, submission)
+
+    def mobile(self, form):
+        return form.cleaned_data["contact_mobile"]
+
+    def store(self, form, token):
+        return create_application(self.page, form, token)
+
+
 def handle_application(page, request):
-    refused = refuse_early(
-        request,
-        settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-        gettext("متن فرم بیش از اندازه مجاز است. توضیح‌ها را کوتاه‌تر کنید."),
-    )
-    if refused:
-        return refused
-
-    form = page.get_form(request.POST)
-    if request.POST.get("website"):
-        form.add_error(None, HONEYPOT_FILLED)
-        return page.render_form(request, _with_fresh_token(page, form), status=400)
-    token = read_form_token(request.POST.get("form_token", ""))
-    if token is None:
-        form.add_error(None, TOKEN_EXPIRED)
-        return page.render_form(request, _with_fresh_token(page, form), status=400)
-    existing = Submission.objects.filter(form_token=token).first()
-    if existing:
-        return page.render_landing_page(request, existing)
-    if not form.is_valid():
-        return page.render_form(request, form, status=400)
-
-    refused = refuse_mobile(request, form.cleaned_data["contact_mobile"])
-    if refused:
-        return refused
-    try:
-        submission = create_application(page, form, token)
-    except IntegrityError:
-        submission = Submission.objects.filter(form_token=token).first()
-        if submission is None:
-            raise
-    return page.render_landing_page(request, submission)
+    return NgoApplication(page, request).handle()
 
 
 def application_answers(form):
@@ -106,12 +86,12 @@ def _answers(form):
 def create_application(page, form, token):
     cleaned = form.cleaned_data
     data, labels = application_answers(form)
-    submission = Submission(
+    submission = new_submission(
+        page,
         kind=Kind.NGO_APPLICATION,
-        page=page,
+        token=token,
         neighborhood=cleaned["primary_neighborhood"],
         form_title=f"{page.title}: {cleaned['org_name']}",
-        form_token=token,
         name=cleaned["contact_name"][:120],
         mobile=cleaned["contact_mobile"],
         email=cleaned.get("email", ""),
@@ -119,11 +99,7 @@ def create_application(page, form, token):
         labels=labels,
         types={key: "ngo" for key in data},
     )
-    with transaction.atomic():
-        submission.save()
-        SubmissionEvent.objects.create(submission=submission, action=SubmissionEvent.Action.CREATED)
-        transaction.on_commit(lambda: submission_created(submission.pk))
-    return submission
+    return store_new(submission)
 
 
 SERVICE_NUMBERS = range(1, SERVICE_ROWS + 1)

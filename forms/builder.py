@@ -65,6 +65,11 @@ class ParticipationBaseForm(BaseForm):
             self.fields[name] = self.fields.pop(name)
 
 
+# The names the public form adds after the office's questions: a question may not take one of them
+# (forms/page_form.py refuses it), or it would silently replace the honeypot, the token or the consent.
+RESERVED_FIELDS = frozenset(ParticipationBaseForm.base_fields)
+
+
 class ParticipationFormBuilder(FormBuilder):
     def create_singleline_field(self, field, options):
         return forms.CharField(max_length=255, **options)

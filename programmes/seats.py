@@ -20,6 +20,7 @@ from wagtail.models import Page
 from forms.models import Status, Submission, SubmissionEvent
 from forms.models.submission import Kind as SubmissionKind
 from forms.notifications import notify_resident
+from forms.pipeline import new_submission, store_new
 
 from portal.caching import invalidation
 from portal.digits import format_number
@@ -97,8 +98,7 @@ def register(program, signup, token=None, user=None, source="online"):
                 state = Seat.WAITLISTED
             else:
                 raise SignupRefused(FULL, "full")
-            submission = _store_submission(program, signup, token, source)
-            SubmissionEvent.objects.create(submission=submission, user=user, action=SubmissionEvent.Action.CREATED)
+            submission = store_new(_new_submission(program, signup, token, source), user=user)
             registration = Registration.objects.create(
                 submission=submission, program=program, mobile=signup.mobile, people=signup.people, state=state
             )
@@ -116,7 +116,7 @@ def register(program, signup, token=None, user=None, source="online"):
     return registration
 
 
-def _store_submission(program, signup, token, source):
+def _new_submission(program, signup, token, source):
     data = {"name": signup.name, "mobile": signup.mobile, "people": signup.people}
     labels = {"name": "نام و نام خانوادگی", "mobile": "شماره همراه", "people": "شمار نفرات"}
     types = {"name": "singleline", "mobile": "mobile", "people": "number"}
@@ -124,15 +124,13 @@ def _store_submission(program, signup, token, source):
         data["national_code"] = signup.national_code
         labels["national_code"] = "کد ملی"
         types["national_code"] = "national_code"
-    submission = Submission(
+    return new_submission(
+        program,
         kind=SubmissionKind.REGISTRATION,
+        token=token,
         source=source,
-        page=program,
-        neighborhood_id=program.neighborhood_id,
-        form_title=program.title,
-        form_token=token,
-        confidential=program.confidential,
         came_through=signup.came_through,
+        neighborhood_id=program.neighborhood_id,
         name=signup.name[:120],
         mobile=signup.mobile,
         national_code=signup.national_code,
@@ -140,8 +138,6 @@ def _store_submission(program, signup, token, source):
         labels=labels,
         types=types,
     )
-    submission.save()
-    return submission
 
 
 def cancel(registration, user=None, by_resident=True):

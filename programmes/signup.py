@@ -1,20 +1,15 @@
-"""Signing up on a programme's page.
-
-The same guards as the participation forms (see forms/submit.py), in the same order: size and rate
-first, then the honeypot and the form token, then validation, then one transaction in seats.register.
-"""
+"""Signing up on a programme's page: what a sign-up adds to the public-form road (forms/pipeline.py).
+Its form is fixed (name, mobile, national code as the programme asks, number of people), it takes posts
+only while sign-up is open, and it stores a seat (seats.register) with the submission."""
 
 from django import forms
-from django.conf import settings
-from django.db import IntegrityError
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext, gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _, ngettext
 
 from forms.builder import came_through_field
 from forms.fields import MobileField, NationalCodeField, PersianIntegerField
-from forms.models import Submission
+from forms.pipeline import PublicForm, Refused, new_form_token
 from portal.digits import format_number
-from forms.submit import HONEYPOT_FILLED, TOKEN_EXPIRED, new_form_token, read_form_token, refuse_early, refuse_mobile
 
 from .choices import NationalCode
 from .seats import CLOSED, Signup, SignupRefused, register
@@ -94,58 +89,34 @@ def render_done(program, request, registration):
     return TemplateResponse(request, "programmes/signup_done.html", context)
 
 
-def _fresh(program, form):
-    """The resident's answers in a new form with a new token, keeping the error shown."""
-    data = form.data.copy()
-    data["form_token"] = new_form_token()
-    data["website"] = ""
-    fresh = SignupForm(data, program=program)
-    fresh.is_valid()
-    for error in form.non_field_errors():
-        fresh.add_error(None, error)
-    return fresh
+class ProgrammeSignup(PublicForm):
+    ip_group = "programme-signup-ip"
+    mobile_group = "programme-signup-mobile"
+
+    def build_form(self, data, files=None):
+        return SignupForm(data, program=self.page)
+
+    def render_form(self, form, status):
+        return render_page(self.page, self.request, form, status=status)
+
+    def render_done(self, submission):
+        return render_done(self.page, self.request, submission.registration)
+
+    def not_taking_posts(self):
+        if not self.page.signup_is_open():
+            return render_page(self.page, self.request, None, status=409, refused=CLOSED)
+        return None
+
+    def store(self, form, token):
+        try:
+            return register(self.page, form.signup(), token=token).submission
+        except SignupRefused as refused:
+            if refused.code == "duplicate":
+                # The resident can mend it with another number, on the same form and token.
+                raise Refused(refused.message, status=409, field="mobile", keep_token=True) from refused
+            status = 409 if refused.code in ("full", "closed") else 400
+            raise Refused(refused.message, status=status) from refused
 
 
 def handle_signup(program, request):
-    refused = refuse_early(
-        request,
-        settings.PARTICIPATION_MAX_REQUEST_BYTES,
-        gettext("آنچه فرستاده شد بیش از اندازه مجاز است."),
-        ip_group="programme-signup-ip",
-    )
-    if refused:
-        return refused
-
-    form = SignupForm(request.POST, program=program)
-    if not program.signup_is_open():
-        return render_page(program, request, None, status=409, refused=CLOSED)
-    if request.POST.get("website"):
-        form.add_error(None, HONEYPOT_FILLED)
-        return render_page(program, request, _fresh(program, form), status=400)
-    token = read_form_token(request.POST.get("form_token", ""))
-    if token is None:
-        form.add_error(None, TOKEN_EXPIRED)
-        return render_page(program, request, _fresh(program, form), status=400)
-    existing = Submission.objects.filter(form_token=token, registration__program=program).first()
-    if existing:
-        return render_done(program, request, existing.registration)
-    if not form.is_valid():
-        return render_page(program, request, form, status=400)
-    refused = refuse_mobile(request, form.cleaned_data["mobile"], group="programme-signup-mobile")
-    if refused:
-        return refused
-
-    try:
-        registration = register(program, form.signup(), token=token)
-    except SignupRefused as refused:
-        form.add_error("mobile" if refused.code == "duplicate" else None, refused.message)
-        status = 409 if refused.code in ("full", "closed", "duplicate") else 400
-        return render_page(program, request, _fresh(program, form) if refused.code != "duplicate" else form, status=status)
-    except IntegrityError:
-        # The same form arrived twice at once: the other request stored it.
-        existing = Submission.objects.filter(form_token=token).select_related("registration").first()
-        if existing is None:
-            raise
-        return render_done(program, request, existing.registration)
-    return render_done(program, request, registration)
-
+    return ProgrammeSignup(program, request).handle()

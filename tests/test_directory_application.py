@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from directory.models import OrganizationPage
 from directory.permissions import EDITORS_GROUP
 from forms.models import Submission
-from forms.submit import new_form_token
+from forms.pipeline import new_form_token
 from neighborhoods.permissions import staff_group_name
 from tests.conftest import add_form_page, problem_answers
 from tests.directory_helpers import add_directory, add_organization

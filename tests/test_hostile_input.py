@@ -33,7 +33,7 @@ from PIL import Image
 
 from forms.builder import FIELD_TYPES
 from forms.models import FormField, ParticipationFormPage, Submission, SubmissionEvent
-from forms.submit import TOKEN_SALT, new_form_token
+from forms.pipeline import TOKEN_SALT, new_form_token
 from portal.digits import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, to_latin_digits
 from tests.conftest import add_form_page, problem_answers
 

@@ -16,7 +16,7 @@ from PIL import Image as PILImage
 
 from forms import sms
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
-from forms.submit import new_form_token
+from forms.pipeline import new_form_token
 from forms.wagtail_hooks import InboxMenuItem
 from neighborhoods.permissions import coordinator_group_name, staff_group_name
 from portal import jalali

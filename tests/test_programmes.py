@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from forms import sms
 from forms.models import Submission, SubmissionEvent
-from forms.submit import new_form_token
+from forms.pipeline import new_form_token
 from programmes.choices import Seat, Status
 from programmes.models import Registration
 from programmes.seats import Signup, cancel, register

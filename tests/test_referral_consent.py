@@ -103,7 +103,7 @@ def test_a_sign_up_carries_who_sent_the_resident(world):
 
 
 def test_consent_ticked_at_the_service_desk_is_in_person_and_by_that_member_of_staff(world):
-    from forms.submit import new_form_token
+    from forms.pipeline import new_form_token
 
     _tree, form, staff, office = world
     answers = problem_answers(name="رضا میزخدمت", form_token=new_form_token(), referral_consent="on", came_through="outreach")

@@ -228,7 +228,8 @@ def test_with_limits_failing_closed_a_redis_outage_refuses_guesses_and_forms(ser
 
 
 def test_a_form_stored_just_before_a_cut_gets_its_own_code_when_sent_again(server, proxies, site):
-    from forms.submit import create_submission, read_form_token
+    from forms.pipeline import read_form_token
+    from forms.submit import create_submission
 
     pg, _rd = proxies
     session = requests.Session()

@@ -21,7 +21,7 @@ from forms import sms
 from forms.builder import ParticipationBaseForm
 from forms.models import FormField, ParticipationFormPage, Status, Submission
 from forms.models.submission import Agency
-from forms.submit import new_form_token
+from forms.pipeline import new_form_token
 from home.models import HomePage
 from neighborhoods.choices import Weekday
 from neighborhoods.models import NeighborhoodIndexPage, NeighborhoodPage, ProvincePage

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from forms.submit import new_form_token
+from forms.pipeline import new_form_token
 
 from ..application_form import ApplicationForm
 from ..apply import handle_application

@@ -12,6 +12,7 @@ from neighborhoods.scopes import area
 
 from ..builder import FIELD_TYPES, ParticipationFormBuilder
 from ..keys import field_key
+from ..page_form import ParticipationFormPageForm
 from .confidential import ConfidentialPage
 from .submission import Submission
 
@@ -58,6 +59,7 @@ class ParticipationFormPage(ConfidentialPage, AbstractForm):
     )
 
     form_builder = ParticipationFormBuilder
+    base_form_class = ParticipationFormPageForm
     content_panels = AbstractForm.content_panels + [
         FieldPanel("kind"),
         MultiFieldPanel([FieldPanel("sensitive_topic"), FieldPanel("confidential")], heading=_("محرمانگی")),
@@ -90,7 +92,7 @@ class ParticipationFormPage(ConfidentialPage, AbstractForm):
         return self.render_form(request, self.get_blank_form())
 
     def get_blank_form(self):
-        from ..submit import new_form_token
+        from ..pipeline import new_form_token
 
         return self.get_form(page=self, initial={"form_token": new_form_token()})
 

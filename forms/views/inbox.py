@@ -35,7 +35,8 @@ from ..history import describe, record_changes, snapshot
 from ..models import ParticipationFormPage, Submission, SubmissionEvent
 from ..notifications import notify_resident, resident_message
 from ..scope import can_access, neighborhoods_for, submissions_for
-from ..submit import create_submission, new_form_token, read_form_token
+from ..pipeline import new_form_token, read_form_token
+from ..submit import create_submission
 
 INBOX_TITLE = _("صندوق پرونده‌ها")
 NOT_FOUND = _("این پرونده پیدا نشد یا در محله‌های شما نیست.")
