@@ -1,9 +1,10 @@
 """The audit trail: who read residents' personal data, when, from where, and what (a case or a filter).
 
-Every screen and file that shows personal data writes one ``AccessRecord`` per request through
-``record``: the inbox's list, a case, its photo, an export; a programme's registrations and their
-export; the staff safety map and the needs results. Counts-only screens (the dashboard, monthly
-reports and their PDFs) show no one and write nothing.
+Every screen and file that shows residents' data, or figures drawn from it, writes one
+``AccessRecord`` per request through ``record``: the inbox's list, a case, its photo, an export; a
+programme's registrations and their export; the staff safety map and the needs results; and the
+counts-only screens too (the dashboard, monthly reports and their PDFs), so that an office can answer
+"who looked at our neighbourhood's figures, and when" from the same trail.
 
 The trail is shown, for their scope, to those who hold the ``view_accessrecord`` permission: every
 province's coordinators, and whomever the users' manager gives it to (an office's head). Django's

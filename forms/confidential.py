@@ -11,10 +11,10 @@ templates and exports, never by hiding in a template; a masked copy refuses to b
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupPagePermission
 
 from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
+from portal.tree_scope import granted_paths, under
 
 from .retention import PERSONAL_TYPES
 
@@ -24,22 +24,15 @@ PERMISSION = "read_confidential"
 
 def caseworker_neighborhood_ids(user):
     """The ids of the neighbourhoods whose confidential cases ``user`` may read (two queries)."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    paths = set(
-        GroupPagePermission.objects.filter(
-            group__user=user,
-            group__permissions__codename=PERMISSION,
-            group__permissions__content_type__app_label="participation",
-            permission__codename="change_page",
-        ).values_list("page__path", flat=True)
+    paths = granted_paths(
+        user,
+        group__permissions__codename=PERMISSION,
+        group__permissions__content_type__app_label="participation",
+        permission__codename="change_page",
     )
     if not paths:
         return frozenset()
-    query = Q()
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return frozenset(in_default_language(NeighborhoodPage.objects.filter(query)).values_list("pk", flat=True))
+    return frozenset(in_default_language(NeighborhoodPage.objects.filter(under(paths))).values_list("pk", flat=True))
 
 
 class Reader:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from portal import jalali
 
+from .confidential import MASK
 from .models import Submission, SubmissionEvent
 
 TRACKED_FIELDS = (
@@ -102,7 +103,7 @@ def describe(event, masked=False):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
             continue
         if masked and name in PERSONAL_FIELDS:
-            rows.append((field_label(name), gettext("محرمانه"), gettext("محرمانه")))
+            rows.append((field_label(name), str(MASK), str(MASK)))
             continue
         rows.append((field_label(name), _shown(name, pair[0]), _shown(name, pair[1])))
     return rows

@@ -5,11 +5,10 @@ one of their groups may edit pages — their own neighbourhood for its staff, ev
 the province for its coordinators. Every inbox view filters *and* checks objects through here.
 """
 
-from django.db.models import Q
-from wagtail.models import GroupPagePermission
-
 from neighborhoods.locales import in_default_language
 from neighborhoods.models import NeighborhoodPage
+
+from portal.tree_scope import granted_paths, under
 
 from .models import Submission
 
@@ -19,15 +18,10 @@ def neighborhoods_for(user):
         return NeighborhoodPage.objects.none()
     if user.is_superuser:
         return in_default_language(NeighborhoodPage.objects.all())
-    paths = GroupPagePermission.objects.filter(
-        group__user=user, permission__codename="change_page"
-    ).values_list("page__path", flat=True)
-    query = Q()
-    for path in set(paths):
-        query |= Q(path__startswith=path)
-    if not query:
+    paths = granted_paths(user, permission__codename="change_page")
+    if not paths:
         return NeighborhoodPage.objects.none()
-    return in_default_language(NeighborhoodPage.objects.filter(query))
+    return in_default_language(NeighborhoodPage.objects.filter(under(paths)))
 
 
 def submissions_for(user):

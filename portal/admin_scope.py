@@ -13,20 +13,16 @@ password). A user who is not a superuser sees, in those lists:
 
 from django.db.models import Q
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
+from .tree_scope import above, granted_paths, under
 from .visibility import restricted_q
 
 
 def own_q(user):
     """Q for the pages under the user's page permissions, and their ancestors."""
-    paths = set(GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True))
-    q = Q(pk__in=[])
-    ancestors = set()
-    for path in paths:
-        q |= Q(path__startswith=path)
-        ancestors.update(path[:end] for end in range(Page.steplen, len(path), Page.steplen))
-    return q | Q(path__in=ancestors) if ancestors else q
+    paths = granted_paths(user)
+    return under(paths) | above(paths)
 
 
 def public_q():

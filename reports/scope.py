@@ -30,6 +30,11 @@ class Scope:
     neighborhood: object = None
     province: object = None
 
+    @property
+    def neighborhood_id(self):
+        """The one neighbourhood's id, or None for a scope of several (as the audit trail records it)."""
+        return self.neighborhood.pk if self.neighborhood is not None else None
+
 
 def _id(value):
     value = to_latin_digits(value or "").strip()

@@ -34,6 +34,7 @@ from tests.test_inbox import jpeg_bytes
 pytestmark = pytest.mark.django_db
 
 INBOX = "/admin/inbox/"
+REPORTS = "/admin/reports/"
 NAME = "زهره پنهان‌نژاد"
 MOBILE = "09127654321"
 NATIONAL_CODE = "0499370899"
@@ -91,6 +92,11 @@ def world(tree):
 
     directory = tree.home.add_child(instance=DirectoryIndexPage(title="سمن‌ها", slug="directory"))
     w.ngo, _password = ensure_organization_account(directory, "ngo", password="x")
+    from reports.views.monthly import make_report
+
+    today = jalali.to_jalali_date(timezone.localdate())
+    w.month = (today.year, today.month)
+    w.report = make_report(tree.bagh, today.year, today.month, "جلسه با بهزیستی برگزار شد.", w.caseworker)
     return w
 
 
@@ -112,10 +118,20 @@ def case_urls(w):
         "registrations": f"/admin/programmes/{w.program.pk}/",
         "registrations csv": f"/admin/programmes/{w.program.pk}/export/?format=csv",
         "registration's case": f"{INBOX}{w.registration.submission_id}/",
+        "dashboard": REPORTS,
+        "needs": f"{REPORTS}needs/",
+        "needs csv": f"{REPORTS}needs/?format=csv",
+        "safety map": f"{REPORTS}safety/",
+        "monthly report": f"{REPORTS}monthly/{w.report.pk}/",
+        "monthly pdf": f"{REPORTS}monthly/{w.report.pk}/pdf/",
+        "province's reports": f"{REPORTS}monthly/province/?province={w.tree.markazi.pk}&year={w.month[0]}&month={w.month[1]}",
+        "province's pdf": f"{REPORTS}monthly/province/pdf/?province={w.tree.markazi.pk}&year={w.month[0]}&month={w.month[1]}",
     }
 
 
 def body_of(response):
+    if response.get("Content-Type", "") == "application/pdf":
+        return response.content.decode("latin-1")  # the PDF's own bytes: no readable name may be among them
     if response.get("Content-Type", "").startswith("application/vnd.openxmlformats"):
         sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None)
@@ -166,6 +182,12 @@ def test_the_caseworker_reads_the_whole_case(world):
     ]
 
 
+# What answers a caseworker of another neighbourhood with their own neighbourhood's rows or figures.
+OWN_SCOPE_ANSWERS = (
+    "list", "search by name", "export csv", "export xlsx", "dashboard", "needs", "needs csv", "safety map",
+)
+
+
 @pytest.mark.parametrize("who", ["other_caseworker", "ngo", None])
 def test_nobody_outside_the_neighbourhood_reaches_the_case(world, who):
     w = world
@@ -174,7 +196,7 @@ def test_nobody_outside_the_neighbourhood_reaches_the_case(world, who):
         response = client.get(url)
         body = body_of(response)
         # Another office's own inbox and exports answer, without this one's cases; one case's screens do not.
-        own_inbox = who == "other_caseworker" and name in ("list", "search by name", "export csv", "export xlsx")
+        own_inbox = who == "other_caseworker" and name in OWN_SCOPE_ANSWERS
         assert response.status_code in ((200,) if own_inbox else (302, 404)), (who, name, response.status_code)
         assert not leaks(body) and w.case.tracking_code not in body and w.case.tracking_display not in body, (who, name)
 
@@ -259,6 +281,14 @@ ACTIONS = {
     "registrations": "registrations",
     "registrations csv": "registrations_export",
     "registration's case": "case",
+    "dashboard": "dashboard",
+    "needs": "needs",
+    "needs csv": "needs",
+    "safety map": "safety_map",
+    "monthly report": "report",
+    "monthly pdf": "report_pdf",
+    "province's reports": "report",
+    "province's pdf": "report_pdf",
 }
 
 
@@ -305,3 +335,52 @@ def test_the_trail_outlives_the_data_and_shows_to_those_who_oversee_it(world):
     qom = make_user("coordinator_qom", coordinator_group_name(w.tree.qom))
     assert list(client_for(qom).get(f"{INBOX}access/").context["records"]) == []
     assert record in client_for(w.superuser).get(f"{INBOX}access/").context["records"]
+
+
+# --- what masking and auditing cost ------------------------------------------------------------------
+
+
+def add_cases(w, count):
+    """``count`` ordinary cases, straight into the table (tracking codes 20000000, 20000001, …)."""
+    from forms.models import Status
+
+    initial = Status.objects.initial()
+    rows = []
+    for i in range(count):
+        row = Submission(
+            page=w.plain_form, neighborhood=w.tree.bagh, form_title=w.plain_form.title, status=initial,
+            name=f"ردیف {i}", mobile=f"0913{i:07d}", tracking_code=f"{20_000_000 + i}",
+            data={"name": f"ردیف {i}", "problem": "نیاز"}, types={"name": "singleline", "problem": "multiline"},
+            assignee=w.staff if i % 2 else w.caseworker,
+        )
+        row.refresh_search_text()
+        rows.append(row)
+    Submission.objects.bulk_create(rows)
+
+
+def inbox_queries(user, per_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(user)
+    client.get(INBOX)  # the session and the per-process caches, as on any later request
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(INBOX, {"per_page": per_page})
+    assert response.status_code == 200 and len(response.context["submissions"]) == int(per_page)
+    return len(queries)
+
+
+@pytest.mark.parametrize("who", ["staff", "caseworker", "coordinator"])
+def test_the_inbox_costs_the_same_queries_with_confidential_rows_mixed_in(world, who):
+    w = world
+    user = getattr(w, who)
+    add_cases(w, 120)
+    plain = {per_page: inbox_queries(user, per_page) for per_page in ("25", "100")}
+    # One case in five becomes confidential, spread over every page of the list.
+    for ending in ("0", "5"):
+        Submission.objects.filter(tracking_code__startswith="2000", tracking_code__endswith=ending).update(confidential=True)
+    mixed = {per_page: inbox_queries(user, per_page) for per_page in ("25", "100")}
+
+    assert plain["25"] == plain["100"] == mixed["25"] == mixed["100"], (plain, mixed)
+    masked = [case for case in client_for(user).get(INBOX, {"per_page": "100"}).context["submissions"] if case.masked]
+    assert bool(masked) == (who != "caseworker")

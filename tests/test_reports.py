@@ -418,7 +418,7 @@ def test_query_count_does_not_grow_with_submissions(world, client, url, query):
     add_submissions(world, 190)
     with_two_hundred = count_queries(c, url, query)
     assert with_two_hundred == with_ten, f"{url}: {with_ten} queries with 10, {with_two_hundred} with 200"
-    assert with_ten <= 40
+    assert with_ten <= 41  # 40, and the audit trail's row for the dashboard
 
 
 def add_spread(w, count, neighborhood=None):

@@ -23,6 +23,9 @@ class AccessRecord(models.Model):
         SAFETY_MAP = "safety_map", _("نقشه فضاهای بی‌دفاع")
         NEEDS = "needs", _("نتایج نیازسنجی")
         RESIDENT = "resident", _("دیدن پرونده به دست خود شهروند")
+        DASHBOARD = "dashboard", _("داشبورد")
+        REPORT = "report", _("گزارش ماهانه")
+        REPORT_PDF = "report_pdf", _("پی‌دی‌اف گزارش ماهانه")
 
     at = models.DateTimeField(_("زمان"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(

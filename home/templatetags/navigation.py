@@ -51,11 +51,13 @@ def statement_links(context):
     request = context.get("request")
     if request is None:
         return {}
-    return {
-        page.statement_kind: {"title": page.title, "url": page.get_url(request)}
-        for page in home_children(request)
-        if page.statement_kind
-    }
+    if not hasattr(request, "_statement_links"):  # a form page asks twice: its notice and the footer
+        request._statement_links = {
+            page.statement_kind: {"title": page.title, "url": page.get_url(request)}
+            for page in home_children(request)
+            if page.statement_kind
+        }
+    return request._statement_links
 
 
 @register.simple_tag(takes_context=True)

@@ -128,16 +128,14 @@ class RegistrationsView(ProgrammeAdminMixin, TemplateView):
     def get_context_data(self, message_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         program = self.program
-        registrations = shown(
-            reader_for(self.request), program.registrations.select_related("submission").order_by("created_at", "pk")
-        )
+        registrations = shown(reader_for(self.request), program)
         audit.record(
             self.request,
             audit.AccessRecord.Action.REGISTRATIONS,
             neighborhood_id=program.neighborhood_id,
             query=f"programme={program.pk}",
             rows=len(registrations),
-            masked=any(registration.submission.masked for registration in registrations),
+            masked=any_masked(registrations),
         )
         sessions = program.sorted_sessions()
         marks = {
@@ -241,16 +239,21 @@ class MessageView(RegistrationsView):
 COLUMNS = [_("کد رهگیری"), _("وضعیت جا"), _("نوبت انتظار"), _("نام"), _("همراه"), _("کد ملی"), _("شمار نفرات"), _("زمان ثبت‌نام"), _("زمان لغو")]
 
 
-def shown(reader, registrations):
-    """The registrations with their cases masked where ``reader`` may not read them (forms.confidential)."""
-    registrations = list(registrations)
+def shown(reader, program):
+    """The programme's registrations in sign-up order, their cases masked where ``reader`` may not read
+    them (forms.confidential)."""
+    registrations = list(program.registrations.select_related("submission").order_by("created_at", "pk"))
     for registration in registrations:
         if reader.show(registration.submission).masked:
             registration.mobile = ""
     return registrations
 
 
-def export_rows(program, reader):
+def any_masked(registrations):
+    return any(registration.submission.masked for registration in registrations)
+
+
+def export_rows(program, registrations):
     sessions = program.sorted_sessions()
     header = [str(column) for column in COLUMNS] + [
         gettext("حضور %(date)s") % {"date": jalali.format_numeric(session.date)} for session in sessions
@@ -260,7 +263,7 @@ def export_rows(program, reader):
         Attendance.objects.filter(registration__program=program, present=True).values_list("registration", "session")
     )
     position = 0
-    for registration in shown(reader, program.registrations.select_related("submission").order_by("created_at", "pk")):
+    for registration in registrations:
         submission = registration.submission
         if registration.state == Seat.WAITLISTED:
             position += 1
@@ -290,14 +293,15 @@ def export(request, pk):
     if file_format not in ("csv", "xlsx"):
         messages.error(request, gettext("قالب خروجی باید CSV یا XLSX باشد."))
         return redirect("programme_admin:registrations", pk=pk)
-    rows = list(export_rows(program, reader_for(request)))
+    registrations = shown(reader_for(request), program)
+    rows = list(export_rows(program, registrations))
     audit.record(
         request,
         audit.AccessRecord.Action.REGISTRATIONS_EXPORT,
         neighborhood_id=program.neighborhood_id,
         query=f"programme={program.pk}&format={file_format}",
         rows=len(rows) - 1,
-        masked=program.confidential and not reader_for(request).caseworker_of >= {program.neighborhood_id},
+        masked=any_masked(registrations),
     )
     SubmissionEvent.objects.bulk_create(
         SubmissionEvent(submission_id=submission_id, user=request.user, action=SubmissionEvent.Action.EXPORTED, changes={"format": file_format})

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from forms import audit
+
 from .. import figures
 from ..periods import period_from
 from ..scope import choices_for
@@ -23,6 +25,12 @@ class DashboardView(ReportsAdminMixin, TemplateView):
         if period is None:
             return self.render_to_response(context, status=400)
         context["figures"] = figures.dashboard(self.scope.neighborhoods, period)
+        audit.record(
+            request,
+            audit.AccessRecord.Action.DASHBOARD,
+            neighborhood_id=self.scope.neighborhood_id,
+            query=request.GET.urlencode(),
+        )
         context.update(self.navigation(period))
         return self.render_to_response(context)
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 
+from forms import audit
+from forms.models import AccessRecord
 from forms.scope import neighborhoods_for
 from neighborhoods.models import NeighborhoodPage, ProvincePage
 from portal import jalali
@@ -137,7 +139,22 @@ class MonthlyReportsView(ReportsAdminMixin, TemplateView):
 class PrintView(View):
     """One kept report, or a province's reports of a month together, as a printable page."""
 
+    audit_action = AccessRecord.Action.REPORT
+
     def get(self, request, pk=None):
+        self.reports = []
+        response = self.shown(request, pk)
+        if self.reports:
+            audit.record(
+                request,
+                self.audit_action,
+                neighborhood_id=self.reports[0].neighborhood_id if len(self.reports) == 1 else None,
+                query=request.GET.urlencode() or f"report={pk}",
+                rows=len(self.reports),
+            )
+        return response
+
+    def shown(self, request, pk=None):
         scope = neighborhoods_for(request.user)
         if not scope.exists():
             messages.error(request, NO_SCOPE)
@@ -155,6 +172,7 @@ class PrintView(View):
             except Http404 as refusal:
                 messages.error(request, str(refusal))
                 return redirect("reports_admin:monthly")
+        self.reports = reports
         return self.respond(request, reports, title)
 
     def respond(self, request, reports, title):
@@ -205,6 +223,8 @@ class PrintView(View):
 class PdfView(PrintView):
     """The same report(s) as a PDF made on the server from the kept figures (reports/pdf.py), scoped exactly
     like the printable page because it is the printable page's view with another response."""
+
+    audit_action = AccessRecord.Action.REPORT_PDF
 
     def respond(self, request, reports, title):
         # Imported here: WeasyPrint loads Pango when imported, which no other admin screen needs.

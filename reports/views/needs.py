@@ -34,7 +34,7 @@ class NeedsView(ReportsAdminMixin, TemplateView):
         audit.record(
             request,
             audit.AccessRecord.Action.NEEDS,
-            neighborhood_id=audit.only_neighborhood(self.scope.neighborhoods),
+            neighborhood_id=self.scope.neighborhood_id,
             query=request.GET.urlencode(),
             rows=data["respondents"],
         )

@@ -28,7 +28,7 @@ class StaffSafetyMapView(ReportsAdminMixin, TemplateView):
         audit.record(
             self.request,
             audit.AccessRecord.Action.SAFETY_MAP,
-            neighborhood_id=audit.only_neighborhood(self.scope.neighborhoods),
+            neighborhood_id=self.scope.neighborhood_id,
             query=self.request.GET.urlencode(),
             rows=len(reports),
             masked=any(report.masked for report in reports),
