@@ -31,7 +31,12 @@ from neighborhoods.models import (
     OfficeHours,
     ProvincePage,
 )
-from neighborhoods.permissions import ensure_caseworker_group, ensure_coordinator_group, ensure_staff_group
+from neighborhoods.permissions import (
+    ensure_caseworker_group,
+    ensure_coordinator_group,
+    ensure_head_group,
+    ensure_staff_group,
+)
 from news.models import NewsIndexPage, NewsPage
 from portal import jalali
 from programmes.models import ProgramCalendarPage, ProgramPage, ProgramPartner, ProgramSession
@@ -184,6 +189,7 @@ class DemoBuilder:
                 neighborhood = self.neighborhood(province, neighborhood_data)
                 staff = self.staff_user(neighborhood, content.staff_username(neighborhood_data["slug"]))
                 self.caseworker(neighborhood, content.caseworker_username(neighborhood_data["slug"]))
+                self.head(neighborhood, content.head_username(neighborhood_data["slug"]))
                 forms = self.participation_forms(neighborhood)
                 self.programmes(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
@@ -498,6 +504,13 @@ class DemoBuilder:
         user = self.user(username, first_name="مددکار", last_name=neighborhood.title, is_active=True)
         user.groups.add(ensure_staff_group(neighborhood), ensure_caseworker_group(neighborhood))
         self.result.logins.append(Login(username, f"مددکار محله {neighborhood.title} (پرونده‌های محرمانه)"))
+        return user
+
+    def head(self, neighborhood, username):
+        """The office's head: staff of the neighbourhood who chooses its caseworkers and reads its audit trail."""
+        user = self.user(username, first_name="مسئول دفتر", last_name=neighborhood.title, is_active=True)
+        user.groups.add(ensure_staff_group(neighborhood), ensure_head_group(neighborhood))
+        self.result.logins.append(Login(username, f"مسئول دفتر محله {neighborhood.title} (گزینش مددکاران، سوابق دسترسی)"))
         return user
 
     def coordinator(self, province, username):

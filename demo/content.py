@@ -1226,6 +1226,10 @@ def caseworker_username(neighborhood_slug):
     return f"caseworker-{neighborhood_slug}"
 
 
+def head_username(neighborhood_slug):
+    return f"head-{neighborhood_slug}"
+
+
 def coordinator_username(province_slug):
     return f"coordinator-{province_slug}"
 

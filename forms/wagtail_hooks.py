@@ -15,7 +15,8 @@ from portal.digits import format_number
 from . import neighborhood_section
 from .models import ParticipationFormPage, Status
 from . import audit
-from .views import access, export, inbox
+from .caseworkers import neighborhoods_headed_by
+from .views import access, caseworkers, export, inbox
 
 app_name = "participation_inbox"
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("new/", inbox.ServiceDeskView.as_view(), name="service_desk"),
     path("new/<int:page_id>/", inbox.ServiceDeskFormView.as_view(), name="service_desk_form"),
     path("access/", access.AccessRecordsView.as_view(), name="access"),
+    path("caseworkers/", caseworkers.CaseworkersView.as_view(), name="caseworkers"),
 ]
 
 
@@ -66,6 +68,18 @@ class AccessRecordsMenuItem(MenuItem):
 def register_access_records_menu_item():
     return AccessRecordsMenuItem(
         access.TITLE, reverse("participation_inbox:access"), name="access-records", icon_name="history", order=160
+    )
+
+
+class CaseworkersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return neighborhoods_headed_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_caseworkers_menu_item():
+    return CaseworkersMenuItem(
+        caseworkers.TITLE, reverse("participation_inbox:caseworkers"), name="caseworkers", icon_name="group", order=170
     )
 
 

@@ -4,7 +4,9 @@ Each neighbourhood gets a group whose page permissions cover its subtree only, a
 collection of its own; each province gets a coordinators' group over the province's subtree. Each
 neighbourhood also gets a caseworkers' group: staff of that neighbourhood who, with the inbox's
 ``read_confidential`` permission, read the personal data of its confidential cases (forms.confidential).
-Whoever manages users chooses its members; nobody is a caseworker by default, superusers included.
+Nobody is a caseworker by default, superusers included. The office's heads (a group per neighbourhood
+too) choose them from the neighbourhood's staff (forms/views/caseworkers.py) and read the audit trail of
+their neighbourhood; whoever manages users names the heads.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -20,6 +22,10 @@ def staff_group_name(page):
 
 def caseworker_group_name(page):
     return f"مددکاران محله {page.title} ({page.pk})"
+
+
+def head_group_name(page):
+    return f"مسئولان دفتر محله {page.title} ({page.pk})"
 
 
 def coordinator_group_name(page):
@@ -67,5 +73,14 @@ def ensure_caseworker_group(page):
     grant_pages(group, page)
     group.permissions.add(*_permissions("participation", ["read_confidential"]))
     # Whoever reads confidential cases logs in with a second factor (wagtail-2fa).
+    group.permissions.add(*_permissions("wagtailadmin", ["enable_2fa"]))
+    return group
+
+
+def ensure_head_group(page):
+    group, _ = Group.objects.get_or_create(name=head_group_name(page))
+    grant_pages(group, page)
+    group.permissions.add(*_permissions("participation", ["choose_caseworkers", "view_accessrecord"]))
+    # They name who reads confidential cases: they log in with a second factor as those do.
     group.permissions.add(*_permissions("wagtailadmin", ["enable_2fa"]))
     return group

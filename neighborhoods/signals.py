@@ -3,7 +3,13 @@ from django.dispatch import receiver
 
 from .locales import source_of
 from .models import NeighborhoodPage, ProvincePage
-from .permissions import ensure_caseworker_group, ensure_coordinator_group, ensure_staff_group, grant_pages
+from .permissions import (
+    ensure_caseworker_group,
+    ensure_coordinator_group,
+    ensure_head_group,
+    ensure_staff_group,
+    grant_pages,
+)
 
 
 def _group_for(page, ensure_group):
@@ -22,6 +28,7 @@ def create_staff_group(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         _group_for(instance, ensure_staff_group)
         _group_for(instance, ensure_caseworker_group)
+        _group_for(instance, ensure_head_group)
 
 
 @receiver(post_save, sender=ProvincePage)

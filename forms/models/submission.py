@@ -167,7 +167,10 @@ class Submission(models.Model):
             # index alone instead of the wide rows.
             models.Index(fields=["archived", "status"], name="submission_archived_status"),
         ]
-        permissions = [("read_confidential", _("خواندن داده‌های شخصی پرونده‌های محرمانه"))]
+        permissions = [
+            ("read_confidential", _("خواندن داده‌های شخصی پرونده‌های محرمانه")),
+            ("choose_caseworkers", _("گزینش مددکاران محله از میان کارکنان آن")),
+        ]
 
     def __str__(self):
         return f"{self.form_title} — {tracking.display(self.tracking_code)}"
