@@ -11,12 +11,21 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 
 from portal import limits
 from portal.digits import for_language, to_latin_digits
 
 from . import tracking
 from .models import Submission
+
+FOLLOWUPS_HOOK = "register_case_followups"
+
+
+def followups(submission, request):
+    """What other apps tell the resident about their case (the council's resolution that answers it …): HTML
+    from each ``register_case_followups`` hook, called with the case and the request; empty ones left out."""
+    return [html for hook in hooks.get_hooks(FOLLOWUPS_HOOK) if (html := hook(submission, request))]
 
 
 class LookupForm(forms.Form):
@@ -71,4 +80,5 @@ def track(request):
                 status = 404
             else:
                 context["submission"] = submission
+                context["followups"] = followups(submission, request)
     return render(request, "participation/track.html", context, status=status)

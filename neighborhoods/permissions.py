@@ -54,15 +54,26 @@ def grant_subtree(group, page):
     return collection
 
 
+# The council's meetings and resolutions (the council app), kept per neighbourhood like the inbox:
+# staff record meetings with their resolutions and follow each resolution; the list of agencies is the
+# superusers'.
+COUNCIL_PERMISSIONS = [
+    "add_meeting", "change_meeting", "delete_meeting", "view_meeting",
+    "change_resolution", "delete_resolution", "view_resolution",
+]
+
+
 def ensure_staff_group(page):
     group, _ = Group.objects.get_or_create(name=staff_group_name(page))
     grant_subtree(group, page)
+    group.permissions.add(*_permissions("council", COUNCIL_PERMISSIONS))
     return group
 
 
 def ensure_coordinator_group(page):
     group, _ = Group.objects.get_or_create(name=coordinator_group_name(page))
     grant_subtree(group, page)
+    group.permissions.add(*_permissions("council", COUNCIL_PERMISSIONS))
     # Coordinators oversee their offices: they read the trail of who read residents' data in them.
     group.permissions.add(*_permissions("participation", ["view_accessrecord"]))
     return group

@@ -15,7 +15,8 @@ programmes, the directory, participation forms, reports -- belongs to other apps
 - ``template`` and ``context(neighborhood, request)``: what the section shows; the context is built
   only when the section is rendered, so a section served from the cache costs no query.
 - ``cached``: rendered once per version of the neighbourhood's scope; False for what changes
-  without a page changing (seats left, dates passing).
+  without a page changing (seats left). ``varies_with()``: more parts of the cached fragment's key, for
+  what turns on a known boundary (the day in Tehran, for what is overdue).
 - ``urls``: sub-routes under the neighbourhood (``…/assets/``), Django ``path()``s whose views take
   the neighbourhood page and the request.
 - ``lists``: what it shows, as cache declarations (portal/caching/invalidation.py): a publish of
@@ -41,6 +42,7 @@ class Section:
     template: str
     context: Callable = lambda neighborhood, request: {}
     cached: bool = True
+    varies_with: Callable = lambda: ()
     urls: tuple = ()
     lists: tuple = ()
     head_template: str = ""

@@ -22,6 +22,7 @@ LAYERS = [
     ["forms", "news"],
     ["directory"],
     ["programmes"],
+    ["council"],
     ["reports", "search", "home"],
     ["demo"],
 ]

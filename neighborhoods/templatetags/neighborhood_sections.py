@@ -22,7 +22,7 @@ def _render(section, template_name, context):
         return render()
     site = getattr(request, "_wagtail_site", None)
     # The site matters because pageurl writes links relative to the request's site.
-    vary = [section.name, template_name, getattr(site, "pk", None), page.pk]
+    vary = [section.name, template_name, getattr(site, "pk", None), page.pk, *section.varies_with()]
     return cached(request, "neighborhood-section", vary, render, [area(page)], html=True)
 
 

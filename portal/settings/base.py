@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "forms",
     "programmes",
     "directory",
+    "council",
     "reports",
     "search",
     "demo",
@@ -205,6 +206,9 @@ DIRECTORY_PER_PAGE = 12
 ASSETS_PER_PAGE = 20
 # Organisations listed on a neighbourhood's page (the rest are one link away, in the filtered directory).
 NEIGHBORHOOD_ORGANIZATIONS = 6
+NEIGHBORHOOD_DECISIONS = 3  # the council's latest public resolutions on the neighbourhood page
+DECISIONS_PER_PAGE = 20
+DECISIONS_FEED_ITEMS = 30
 
 # Money is stored in rials and shown in this unit ("toman" or "rial"); a toman is ten rials.
 MONEY_DISPLAY_UNIT = "toman"

@@ -1,0 +1,24 @@
+"""The filters of the admin's resolution list."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from .choices import PENDING, Status
+from .models import Agency, Resolution
+from .models.resolution import today_in_tehran
+
+
+class ResolutionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("وضعیت"), choices=Status.choices, empty_label=_("همه"))
+    agency = django_filters.ModelChoiceFilter(label=_("دستگاه مسئول"), queryset=Agency.objects.all(), empty_label=_("همه"))
+    overdue = django_filters.BooleanFilter(label=_("فقط گذشته از مهلت"), method="filter_overdue")
+
+    class Meta:
+        model = Resolution
+        fields = ["status", "agency"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value:
+            return queryset.filter(status__in=PENDING, due_date__lt=today_in_tehran())
+        return queryset

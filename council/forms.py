@@ -1,0 +1,114 @@
+"""The admin's forms for meetings and resolutions: every choice limited to the user's neighbourhoods, and
+every link checked against the meeting's own neighbourhood, so nothing of another office can be attached
+whatever ids are posted."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from directory.models import AssetPage
+from forms import tracking
+from forms.scope import neighborhoods_for, submissions_for
+from neighborhoods.models import CouncilMember
+from neighborhoods.models.council import Committee
+from portal.digits import to_latin_digits
+from portal.tree_scope import under
+from programmes.models import ProgramPage
+
+NOT_HERE = _("این گزینه از محله این جلسه نیست.")
+
+
+def _under(queryset, neighborhoods):
+    """Pages of ``queryset`` below any of ``neighborhoods`` (one query for the paths)."""
+    return queryset.filter(under(list(neighborhoods.values_list("path", flat=True))))
+
+
+class MeetingForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = neighborhoods_for(self.for_user) if self.for_user else self.fields["neighborhood"].queryset.none()
+        self.fields["neighborhood"].queryset = scope.order_by("path")
+        self.fields["committee"].queryset = Committee.objects.filter(page__in=scope).order_by("page__path", "sort_order")
+        self.fields["place_asset"].queryset = _under(AssetPage.objects.all(), scope).order_by("path")
+        members = CouncilMember.objects.filter(page__in=scope).order_by("page__path", "sort_order")
+        attendees = self.formsets.get("attendees")
+        for form in (attendees.forms + [attendees.empty_form]) if attendees else []:
+            form.fields["member"].queryset = members
+
+    def clean(self):
+        cleaned = super().clean()
+        neighborhood = cleaned.get("neighborhood")
+        if neighborhood is None:
+            return cleaned
+        committee = cleaned.get("committee")
+        if committee is not None and committee.page_id != neighborhood.pk:
+            self.add_error("committee", NOT_HERE)
+        asset = cleaned.get("place_asset")
+        if asset is not None and not asset.path.startswith(neighborhood.path):
+            self.add_error("place_asset", NOT_HERE)
+        attendees = self.formsets.get("attendees")
+        for form in attendees.forms if attendees else []:
+            member = form.cleaned_data.get("member") if form.is_valid() else None
+            if member is not None and member.page_id != neighborhood.pk:
+                form.add_error("member", NOT_HERE)
+        return cleaned
+
+
+class ResolutionForm(WagtailAdminModelForm):
+    """A resolution's own screen: its progress, and the cases, programmes and assets it concerns."""
+
+    case_codes = forms.CharField(
+        label=_("کد رهگیری پرونده‌هایی که این مصوبه به آن‌ها پاسخ می‌دهد"),
+        required=False,
+        help_text=_("با فاصله یا ویرگول جدا کنید. شهروند در صفحه پیگیری می‌بیند که درخواستش در شورا مطرح شد."),
+        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        neighborhood = self.instance.neighborhood if self.instance.pk else None
+        here = neighborhoods_for(self.for_user).filter(pk=getattr(neighborhood, "pk", None)) if self.for_user else None
+        if "programmes" in self.fields:
+            self.fields["programmes"].queryset = (
+                _under(ProgramPage.objects.all(), here).order_by("-starts_at") if here is not None
+                else ProgramPage.objects.none()
+            )
+            self.fields["programmes"].widget = forms.CheckboxSelectMultiple(choices=self.fields["programmes"].choices)
+        if "assets" in self.fields:
+            self.fields["assets"].queryset = (
+                _under(AssetPage.objects.all(), here).order_by("title") if here is not None else AssetPage.objects.none()
+            )
+            self.fields["assets"].widget = forms.CheckboxSelectMultiple(choices=self.fields["assets"].choices)
+        if self.instance.pk and not self.is_bound:
+            self.initial["case_codes"] = " ".join(
+                tracking.display(code) for code in self.instance.cases.values_list("tracking_code", flat=True)
+            )
+
+    def clean_case_codes(self):
+        text = to_latin_digits(self.cleaned_data.get("case_codes") or "")
+        codes = [tracking.normalize(part) for part in text.replace("،", " ").replace(",", " ").split()]
+        if not codes:
+            return []
+        found = {
+            case.tracking_code: case
+            for case in submissions_for(self.for_user).filter(
+                tracking_code__in=codes, neighborhood_id=self.instance.neighborhood_id
+            )
+        }
+        missing = [code for code in codes if code not in found]
+        if missing:
+            raise ValidationError(
+                gettext("پرونده‌ای با این کد در صندوق این محله نیست: %(codes)s") % {"codes": "، ".join(missing)}
+            )
+        return list(found.values())
+
+    def save(self, commit=True):
+        notes = self.formsets.get("notes")
+        for form in notes.forms if notes else []:
+            if form.instance.pk is None and form.has_changed():
+                form.instance.author = self.for_user
+        resolution = super().save(commit=commit)
+        if commit and "case_codes" in self.cleaned_data:
+            resolution.cases.set(self.cleaned_data["case_codes"])
+        return resolution

@@ -1,0 +1,142 @@
+"""A meeting of a neighbourhood council, one of its committees, or a coordination council, with who came."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from portal import jalali
+
+from ..choices import AttendeeKind, Body
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(public=True)
+
+
+class Meeting(ClusterableModel):
+    neighborhood = models.ForeignKey(
+        "neighborhoods.NeighborhoodPage", verbose_name=_("محله"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    body = models.CharField(_("جلسه"), max_length=16, choices=Body.choices, default=Body.COUNCIL)
+    committee = models.ForeignKey(
+        "neighborhoods.Committee",
+        verbose_name=_("کمیته"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("برای جلسه یکی از کمیته‌های تخصصی شورا."),
+    )
+    held_at = models.DateTimeField(_("تاریخ و ساعت"))
+    place_asset = models.ForeignKey(
+        "directory.AssetPage",
+        verbose_name=_("مکان (از ظرفیت‌های محله)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place = models.CharField(_("مکان (نوشتاری)"), max_length=200, blank=True)
+    agenda = models.TextField(_("دستور جلسه"), help_text=_("هر بند در یک سطر."))
+    minutes = models.TextField(_("صورت‌جلسه"), blank=True)
+    public = models.BooleanField(
+        _("عمومی"),
+        default=True,
+        help_text=_("جلسه درونی و مصوبه‌های آن هیچ‌جا به عموم نشان داده نمی‌شود: نه در صفحه محله، نه در خوراک و خروجی‌ها."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("neighborhood"), FieldPanel("body"), FieldPanel("committee")]),
+        FieldRowPanel([FieldPanel("held_at"), FieldPanel("place_asset"), FieldPanel("place")]),
+        FieldPanel("public"),
+        FieldPanel("agenda"),
+        InlinePanel("attendees", heading=_("حاضران"), label=_("حاضر")),
+        InlinePanel("resolutions", heading=_("مصوبه‌ها"), label=_("مصوبه")),
+        MultiFieldPanel([FieldPanel("minutes")], heading=_("صورت‌جلسه")),
+    ]
+
+    class Meta:
+        ordering = ["-held_at", "-pk"]
+        verbose_name = _("جلسه شورا")
+        verbose_name_plural = _("جلسه‌های شورا")
+        indexes = [models.Index(fields=["neighborhood", "-held_at"])]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Its resolutions keep the meeting's neighbourhood on their rows (council.models.resolution).
+        self.resolutions.model.objects.filter(meeting=self).exclude(neighborhood_id=self.neighborhood_id).update(
+            neighborhood_id=self.neighborhood_id
+        )
+
+    def __str__(self):
+        return f"{self.title} — {jalali.format_date(self.held_at)}"
+
+    @property
+    def title(self):
+        if self.body == Body.COMMITTEE and self.committee_id:
+            return str(_("جلسه %(committee)s")) % {"committee": self.committee.name}
+        return str(_("جلسه %(body)s")) % {"body": self.get_body_display()}
+
+    @property
+    def held_label(self):
+        return jalali.format_datetime(self.held_at)
+
+    @property
+    def place_label(self):
+        return self.place_asset.title if self.place_asset_id else self.place
+
+    def agenda_items(self):
+        return [line.strip() for line in self.agenda.splitlines() if line.strip()]
+
+    def clean(self):
+        if self.body == Body.COMMITTEE and not self.committee_id:
+            raise ValidationError({"committee": _("کمیته‌ای را که جلسه داشت برگزینید.")})
+        if self.body != Body.COMMITTEE:
+            self.committee = None
+        if not self.place_asset_id and not self.place.strip():
+            raise ValidationError({"place": _("مکان جلسه را بنویسید یا از ظرفیت‌های محله برگزینید.")})
+
+
+class Attendee(Orderable):
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    kind = models.CharField(_("حاضر به عنوان"), max_length=10, choices=AttendeeKind.choices, default=AttendeeKind.MEMBER)
+    member = models.ForeignKey(
+        "neighborhoods.CouncilMember",
+        verbose_name=_("از اعضای شورا"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    name = models.CharField(_("نام"), max_length=120, blank=True)
+    organization = models.CharField(_("نهاد یا سازمان"), max_length=160, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("member"), FieldPanel("name"), FieldPanel("organization")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("حاضر")
+        verbose_name_plural = _("حاضران")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.member_id:
+            # The roster's name at the time of the meeting: the roster may change later.
+            self.name = self.name or self.member.name
+            self.kind = AttendeeKind.MEMBER
+        if not self.name.strip():
+            raise ValidationError({"name": _("نام حاضر را بنویسید یا از اعضای شورا برگزینید.")})

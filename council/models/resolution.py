@@ -1,0 +1,149 @@
+"""A council's resolution (مصوبه): what was decided, who is responsible, by when, and how far it got.
+
+"Overdue" is worked out, never typed: a resolution still open or in progress is overdue from the first
+moment of the day after its due date in Tehran (due on a day means by 23:59 of that day)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from portal import jalali
+
+from ..choices import PENDING, Status
+
+
+OVERDUE = _("گذشته از مهلت")
+
+
+def today_in_tehran():
+    return timezone.localdate(timezone.now(), timezone=timezone.get_default_timezone())
+
+
+class ResolutionQuerySet(models.QuerySet):
+    def public(self):
+        """What any reader may see: public resolutions of public meetings."""
+        return self.filter(public=True, meeting__public=True)
+
+    def overdue(self, today=None):
+        return self.filter(status__in=PENDING, due_date__lt=today or today_in_tehran())
+
+    def pending(self):
+        return self.filter(status__in=PENDING)
+
+
+class Resolution(ClusterableModel):
+    meeting = ParentalKey("council.Meeting", verbose_name=_("جلسه"), on_delete=models.CASCADE, related_name="resolutions")
+    # The meeting's, kept on the row so lists and counts per neighbourhood need no join.
+    neighborhood = models.ForeignKey(
+        "neighborhoods.NeighborhoodPage", on_delete=models.CASCADE, related_name="resolutions", editable=False
+    )
+    sort_order = models.IntegerField(null=True, blank=True, editable=False)
+    text = models.TextField(_("متن مصوبه"))
+    agency = models.ForeignKey(
+        "council.Agency", verbose_name=_("دستگاه مسئول"), null=True, blank=True, on_delete=models.PROTECT, related_name="resolutions"
+    )
+    organization = models.ForeignKey(
+        "directory.OrganizationPage",
+        verbose_name=_("یا سازمان مسئول (از فهرست سمن‌ها)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolutions",
+    )
+    due_date = models.DateField(_("مهلت انجام"), null=True, blank=True)
+    status = models.CharField(_("وضعیت"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    reason = models.TextField(_("دلیل انجام نشدن"), blank=True)
+    public = models.BooleanField(_("عمومی"), default=True)
+    cases = models.ManyToManyField(
+        "participation.Submission", verbose_name=_("پرونده‌های مرتبط"), blank=True, related_name="resolutions"
+    )
+    programmes = models.ManyToManyField(
+        "programmes.ProgramPage", verbose_name=_("برنامه‌های مرتبط"), blank=True, related_name="resolutions"
+    )
+    assets = models.ManyToManyField("directory.AssetPage", verbose_name=_("ظرفیت‌های مرتبط"), blank=True, related_name="resolutions")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResolutionQuerySet.as_manager()
+
+    # In the meeting's screen: what is decided there and then.
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("organization"), FieldPanel("due_date")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("public")]),
+    ]
+    # In its own screen: how it is followed.
+    edit_panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("organization"), FieldPanel("due_date")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("public")]),
+        FieldPanel("reason"),
+        InlinePanel("notes", heading=_("گزارش‌های پیشرفت"), label=_("گزارش پیشرفت")),
+        MultiFieldPanel(
+            [FieldPanel("case_codes"), FieldPanel("programmes"), FieldPanel("assets")], heading=_("پیوندها")
+        ),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("مصوبه")
+        verbose_name_plural = _("مصوبه‌ها")
+        indexes = [
+            models.Index(fields=["neighborhood", "status", "due_date"]),
+            models.Index(fields=["agency", "status", "due_date"]),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
+    def save(self, *args, **kwargs):
+        self.neighborhood_id = self.meeting.neighborhood_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.agency_id is None and self.organization_id is None:
+            raise ValidationError({"agency": _("دستگاه یا سازمان مسئول انجام مصوبه را برگزینید.")})
+        if self.status == Status.NOT_DONE and not self.reason.strip():
+            raise ValidationError({"reason": _("بنویسید چرا این مصوبه انجام نشد.")})
+
+    @property
+    def responsible(self):
+        if self.agency_id:
+            return self.agency.name
+        return self.organization.title if self.organization_id else ""
+
+    @property
+    def due_label(self):
+        return jalali.format_date(self.due_date) if self.due_date else "—"
+
+    @property
+    def status_label(self):
+        label = self.get_status_display()
+        return f"{label} — {OVERDUE}" if self.is_overdue() else label
+
+    def is_overdue(self, today=None):
+        return self.status in PENDING and self.due_date is not None and self.due_date < (today or today_in_tehran())
+
+
+class ProgressNote(Orderable):
+    resolution = ParentalKey(Resolution, on_delete=models.CASCADE, related_name="notes")
+    date = models.DateField(_("تاریخ"), default=today_in_tehran)
+    text = models.TextField(_("گزارش"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["date", "sort_order", "pk"]
+        verbose_name = _("گزارش پیشرفت")
+        verbose_name_plural = _("گزارش‌های پیشرفت")
+
+    def __str__(self):
+        return self.text[:80]

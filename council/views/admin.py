@@ -1,0 +1,57 @@
+"""The admin's meeting and resolution screens, scoped like the inbox: a list shows the user's
+neighbourhoods only, and every screen of one object answers 404 for another neighbourhood's, whatever the
+id in the URL (the Wagtail admin filters lists, not objects, by itself)."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+
+from forms.scope import neighborhoods_for
+
+NOT_FOUND = _("چنین جلسه یا مصوبه‌ای در محله‌های شما نیست.")
+
+
+class InScopeList:
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(neighborhood__in=neighborhoods_for(self.request.user))
+
+
+class InScopeObject:
+    def get_object(self, queryset=None):
+        found = super().get_object(queryset) if queryset is not None else super().get_object()
+        if not neighborhoods_for(self.request.user).filter(pk=found.neighborhood_id).exists():
+            raise Http404(NOT_FOUND)
+        return found
+
+
+class MeetingIndexView(InScopeList, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("neighborhood", "committee")
+
+
+class ResolutionIndexView(InScopeList, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("neighborhood", "agency", "organization", "meeting")
+
+
+class CreateView(generic.CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class EditView(InScopeObject, generic.EditView):
+    pass
+
+
+class DeleteView(InScopeObject, generic.DeleteView):
+    pass
+
+
+class HistoryView(InScopeObject, history.HistoryView):
+    pass
+
+
+class UsageView(InScopeObject, usage.UsageView):
+    pass

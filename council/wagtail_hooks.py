@@ -1,0 +1,90 @@
+"""Meetings and resolutions in the Wagtail admin: one screen records a meeting with its attendees and its
+resolutions; each resolution has a screen of its own to follow it (progress notes, status, linked cases);
+the responsible bodies are an editable list."""
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import neighborhood_section
+from .filters import ResolutionFilterSet
+from .forms import MeetingForm, ResolutionForm
+from .models import Agency, Meeting, Resolution
+from .models.resolution import today_in_tehran
+from .views import admin as views
+
+
+class ScopedViewSet(ModelViewSet):
+    add_view_class = views.CreateView
+    edit_view_class = views.EditView
+    delete_view_class = views.DeleteView
+    history_view_class = views.HistoryView
+    usage_view_class = views.UsageView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+
+class MeetingViewSet(ScopedViewSet):
+    model = Meeting
+    icon = "group"
+    menu_label = _("جلسه‌ها")
+    index_view_class = views.MeetingIndexView
+    list_display = ["__str__", "neighborhood", "held_label", "public"]
+    list_filter = ["body", "public"]
+    search_fields = ["agenda", "minutes", "place"]
+    edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
+
+
+class ResolutionViewSet(ScopedViewSet):
+    model = Resolution
+    icon = "tasks"
+    menu_label = _("مصوبه‌ها")
+    add_to_admin_menu = False
+    index_view_class = views.ResolutionIndexView
+    list_display = ["__str__", "neighborhood", "responsible", "due_label", "status_label"]
+    filterset_class = ResolutionFilterSet
+    search_fields = ["text", "reason"]
+    ordering = ["due_date", "pk"]
+    edit_handler = ObjectList(Resolution.edit_panels, base_form_class=ResolutionForm)
+
+
+class AgencyViewSet(ModelViewSet):
+    model = Agency
+    icon = "site"
+    menu_label = _("دستگاه‌های مسئول")
+    list_display = ["name", "slug", "order"]
+    form_fields = ["name", "slug", "order"]
+    copy_view_enabled = False
+
+
+class CouncilGroup(ViewSetGroup):
+    menu_label = _("شورا")
+    menu_icon = "group"
+    menu_order = 180
+    items = (MeetingViewSet("council_meetings"), ResolutionViewSet("council_resolutions"), AgencyViewSet("council_agencies"))
+
+
+@hooks.register("register_admin_viewset")
+def register_council_viewsets():
+    return CouncilGroup()
+
+
+@hooks.register("register_neighborhood_section")
+def council_section():
+    return neighborhood_section.SECTION
+
+
+@hooks.register("register_case_followups")
+def resolutions_answering(submission, request):
+    """On /track/: the public resolutions that answer the resident's case, with how far they got."""
+    resolutions = list(
+        submission.resolutions.public().select_related("meeting__committee", "agency", "organization").prefetch_related("notes")
+    )
+    if not resolutions:
+        return ""
+    return render_to_string(
+        "council/includes/track_resolutions.html", {"resolutions": resolutions, "today": today_in_tehran()}, request=request
+    )

@@ -1,0 +1,343 @@
+"""Council meetings and resolutions: overdue worked out in Tehran's day, counts by hand, the public
+decisions page (with its feed and CSV) holding only public resolutions of public meetings, /track/ telling
+the resident what the council decided on their case, and the admin scoped like the inbox."""
+
+import csv
+import datetime
+import io
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from council.choices import Status
+from council.models import Agency, Meeting, ProgressNote, Resolution
+from council.models.resolution import today_in_tehran
+from forms.models import Submission
+from neighborhoods.permissions import coordinator_group_name, staff_group_name
+from portal import jalali
+from portal.digits import to_persian_digits
+
+pytestmark = pytest.mark.django_db
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+INTERNAL_WORDS = "پرونده خانواده معتاد کوچه نهم"
+
+
+def agency(slug):
+    return Agency.objects.get(slug=slug)
+
+
+def meeting(neighborhood, days_ago=30, public=True, **fields):
+    held = timezone.now() - datetime.timedelta(days=days_ago)
+    return Meeting.objects.create(
+        neighborhood=neighborhood, held_at=held, place="سرای محله", agenda="روشنایی کوچه‌ها\nپسماند", public=public, **fields
+    )
+
+
+def resolve(meeting_, text, slug="municipality", due_in=10, status=Status.OPEN, public=True, **fields):
+    due = today_in_tehran() + datetime.timedelta(days=due_in) if due_in is not None else None
+    return Resolution.objects.create(
+        meeting=meeting_, text=text, agency=agency(slug), due_date=due, status=status, public=public, **fields
+    )
+
+
+@pytest.fixture
+def world(tree):
+    cache.clear()
+
+    class World:
+        pass
+
+    w = World()
+    w.tree = tree
+    w.public = meeting(tree.bagh)
+    w.internal = meeting(tree.bagh, days_ago=20, public=False, minutes=INTERNAL_WORDS)
+    w.done = resolve(w.public, "شهرداری چراغ‌های کوچه هفتم یاس را تعمیر کند.", status=Status.DONE, due_in=-5)
+    w.overdue = resolve(w.public, "بهزیستی برای سه خانواده بی‌سرپرست پرونده حمایتی باز کند.", "welfare", due_in=-3)
+    w.progress = resolve(w.public, "مدرسه محله کلاس تقویتی عصرها برگزار کند.", "education", status=Status.IN_PROGRESS, due_in=20)
+    w.failed = resolve(
+        w.public, "کلانتری گشت شبانه بوستان را دو برابر کند.", "police", status=Status.NOT_DONE, due_in=-1,
+        reason="نیروی کافی در کلانتری نبود.",
+    )
+    w.hidden_in_public = resolve(w.public, "جلسه جداگانه با خانواده آقای الف برگزار شود.", "office", public=False)
+    w.hidden = resolve(w.internal, INTERNAL_WORDS, "relief")
+    ProgressNote.objects.create(resolution=w.progress, date=today_in_tehran(), text="کلاس ریاضی از شنبه آغاز شد.")
+    w.elsewhere = resolve(meeting(tree.esmaeil), "کمیته امداد بسته معیشتی اسماعیل‌آباد را برساند.", "relief")
+    w.staff = get_user_model().objects.create_user("staff_a", password="x")
+    w.staff.groups.add(Group.objects.get(name=staff_group_name(tree.bagh)))
+    w.other_staff = get_user_model().objects.create_user("staff_b", password="x")
+    w.other_staff.groups.add(Group.objects.get(name=staff_group_name(tree.esmaeil)))
+    w.coordinator = get_user_model().objects.create_user("coordinator", password="x")
+    w.coordinator.groups.add(Group.objects.get(name=coordinator_group_name(tree.markazi)))
+    return w
+
+
+def decisions_url(w, neighborhood=None):
+    return f"{(neighborhood or w.tree.bagh).url}decisions/"
+
+
+# --- overdue, in Tehran's day ---------------------------------------------------------------------
+
+
+def test_a_resolution_due_on_the_last_day_of_aban_is_overdue_only_from_the_first_minute_of_azar(world, monkeypatch):
+    due = jalali.parse_date("1404/08/30")  # the last day of Aban 1404
+    world.overdue.due_date = due
+    world.overdue.save()
+
+    def at(text):
+        moment = datetime.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=TEHRAN)
+        monkeypatch.setattr(timezone, "now", lambda: moment.astimezone(datetime.timezone.utc))
+        return world.overdue.is_overdue(), Resolution.objects.overdue().filter(pk=world.overdue.pk).exists()
+
+    assert due == datetime.date(2025, 11, 21)
+    assert at("2025-11-21 23:59") == (False, False)
+    # 00:00 in Tehran is still the 21st in UTC (20:30): the day is Tehran's, not the server's.
+    assert at("2025-11-22 00:00") == (True, True)
+    world.overdue.status = Status.DONE
+    world.overdue.save()
+    assert at("2025-12-30 12:00") == (False, False)  # done is never overdue
+
+
+def test_counts_per_status_are_the_public_ones_counted_by_hand(world):
+    from council.neighborhood_section import counts
+
+    found = counts(Resolution.objects.public().filter(neighborhood=world.tree.bagh), today_in_tehran())
+    assert found == {"open": 1, "in_progress": 1, "done": 1, "not_done": 1, "overdue": 1, "total": 4}
+
+
+# --- the public page, its feed and CSV -------------------------------------------------------------
+
+
+def test_the_decisions_page_shows_public_resolutions_with_status_responsible_and_progress(world, client):
+    response = client.get(decisions_url(world))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for resolution in (world.done, world.overdue, world.progress, world.failed):
+        assert resolution.text in html
+    assert "نیروی کافی در کلانتری نبود." in html and "کلاس ریاضی از شنبه آغاز شد." in html
+    assert "گذشته از مهلت" in html and "بهزیستی" in html
+    assert to_persian_digits(jalali.format_numeric(world.overdue.due_date)).split("/")[0] in html
+    assert 'lang="fa"' in html and 'dir="rtl"' in html
+
+
+def test_nothing_internal_is_on_any_public_surface(world, client):
+    surfaces = [
+        world.tree.bagh.url,
+        decisions_url(world),
+        decisions_url(world) + "feed/",
+        decisions_url(world) + "csv/",
+        decisions_url(world) + "?status=open",
+        "/api/v2/pages/?type=neighborhoods.NeighborhoodPage&fields=*",
+        "/sitemap.xml",
+        "/search/?q=" + "خانواده",
+    ]
+    for url in surfaces:
+        response = client.get(url)
+        body = response.content.decode("utf-8", "replace")
+        assert response.status_code in (200, 404), (url, response.status_code)
+        assert INTERNAL_WORDS not in body and world.hidden_in_public.text not in body, url
+        assert world.elsewhere.text not in body, url
+
+
+def test_filters_sort_and_paging(world, client, settings):
+    only_overdue = client.get(decisions_url(world), {"status": "overdue"}).content.decode()
+    assert world.overdue.text in only_overdue and world.done.text not in only_overdue
+    by_agency = client.get(decisions_url(world), {"agency": "education"}).content.decode()
+    assert world.progress.text in by_agency and world.overdue.text not in by_agency
+    by_due = client.get(decisions_url(world), {"sort": "due"}).content.decode()
+    assert by_due.index(world.done.text) < by_due.index(world.overdue.text) < by_due.index(world.progress.text)
+    settings.DECISIONS_PER_PAGE = 2
+    assert client.get(decisions_url(world), {"page": "2"}).status_code == 200
+    missing = client.get(decisions_url(world), {"page": "9"})
+    assert missing.status_code == 404 and 'lang="fa"' in missing.content.decode()
+
+
+def test_the_feed_and_the_csv_hold_the_public_resolutions(world, client):
+    feed = client.get(decisions_url(world) + "feed/")
+    assert feed["Content-Type"].startswith("application/rss+xml")
+    assert len(re.findall(r"<item>", feed.content.decode())) == 4
+    response = client.get(decisions_url(world) + "csv/")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == 5 and rows[0][0] == "meeting_date"
+    by_text = {row[2]: row for row in rows[1:]}
+    assert by_text[world.overdue.text][6] == "1" and by_text[world.done.text][6] == "0"
+    assert by_text[world.progress.text][7] == "کلاس ریاضی از شنبه آغاز شد."
+
+
+def test_the_neighbourhood_page_summarises_and_follows_a_change(world, client):
+    html = client.get(world.tree.bagh.url).content.decode()
+    assert "مصوبه‌های شورای محله" in html and to_persian_digits("4") in html
+    world.overdue.status = Status.DONE
+    world.overdue.save()
+    cache_after = client.get(decisions_url(world), {"status": "overdue"}).content.decode()
+    assert world.overdue.text not in cache_after
+
+
+@pytest.mark.parametrize("where", ["decisions", "neighbourhood"])
+def test_the_decisions_page_costs_the_same_queries_with_4_or_60_resolutions(world, client, where):
+    url = decisions_url(world) if where == "decisions" else world.tree.bagh.url
+
+    def queries():
+        cache.clear()  # cold: nothing kept, every section rendered
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    queries()  # the process's own first-use lookups (content types, locales), as on any later request
+    few = queries()
+    extra = meeting(world.tree.bagh, days_ago=5)
+    for number in range(56):
+        made = resolve(extra, f"مصوبه آزمایشی {number}", ["municipality", "welfare", "relief"][number % 3], due_in=number - 20)
+        ProgressNote.objects.create(resolution=made, text=f"گزارش {number}")
+    many = queries()
+    assert many == few, (few, many)
+    assert few <= 21
+
+
+# --- /track/ ---------------------------------------------------------------------------------------
+
+
+def test_track_tells_the_resident_what_the_council_decided_on_their_case(world, client):
+    case = Submission.objects.create(
+        neighborhood=world.tree.bagh, form_title="گزارش مسئله محله", name="لیلا", mobile="09120001101"
+    )
+    world.done.cases.add(case)
+    world.hidden.cases.add(case)  # an internal resolution on the same case stays unsaid
+    response = client.post("/track/", {"code": case.tracking_code, "last_digits": "1101"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "در شورای محله" in html and world.done.text in html and "شهرداری" in html
+    assert jalali.format_date(world.public.held_at) in html
+    assert INTERNAL_WORDS not in html
+
+
+# --- the admin, scoped like the inbox --------------------------------------------------------------
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_staff_list_and_open_only_their_own_neighbourhoods_meetings_and_resolutions(world):
+    client = logged_in(world.staff)
+    meetings = client.get("/admin/council_meetings/").content.decode()
+    resolutions = client.get("/admin/council_resolutions/").content.decode()
+    assert world.tree.bagh.title in meetings and world.tree.esmaeil.title not in meetings
+    assert world.overdue.text[:40] in resolutions and world.elsewhere.text[:40] not in resolutions
+    assert client.get(f"/admin/council_resolutions/edit/{world.overdue.pk}/").status_code == 200
+
+    other_meeting = world.elsewhere.meeting
+    for url in (
+        f"/admin/council_meetings/edit/{other_meeting.pk}/",
+        f"/admin/council_meetings/delete/{other_meeting.pk}/",
+        f"/admin/council_meetings/history/{other_meeting.pk}/",
+        f"/admin/council_resolutions/edit/{world.elsewhere.pk}/",
+        f"/admin/council_resolutions/delete/{world.elsewhere.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert world.elsewhere.text not in response.content.decode(), url
+    assert client.post(f"/admin/council_resolutions/delete/{world.elsewhere.pk}/").status_code == 404
+    assert Resolution.objects.filter(pk=world.elsewhere.pk).exists()
+
+
+@pytest.mark.parametrize("who", ["other_staff", None])
+def test_nobody_outside_reaches_a_resolution(world, who):
+    client = logged_in(getattr(world, who)) if who else Client()
+    for url in ("/admin/council_resolutions/", f"/admin/council_resolutions/edit/{world.overdue.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (200, 302, 404), url
+        assert world.overdue.text not in response.content.decode(), url
+
+
+def meeting_form(w, **overrides):
+    data = {
+        "neighborhood": w.tree.bagh.pk,
+        "body": "council",
+        "committee": "",
+        "held_at": "۱۴۰۴/۰۸/۲۰ ۱۷:۰۰",
+        "place_asset": "",
+        "place": "مسجد جامع محله",
+        "public": "on",
+        "agenda": "روشنایی\nپسماند",
+        "minutes": "",
+        "attendees": inline_formset([{"kind": "member", "member": "", "name": "علی رضایی", "organization": ""}]),
+        "resolutions": inline_formset(
+            [
+                {"text": f"مصوبه {n}", "agency": agency("municipality").pk, "organization": "", "due_date": "۱۴۰۴/۰۹/۳۰",
+                 "status": "open", "public": "on"}
+                for n in range(3)
+            ]
+        ),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_a_meeting_with_attendees_and_three_resolutions_is_recorded_on_one_screen(world):
+    client = logged_in(world.staff)
+    response = client.post("/admin/council_meetings/new/", meeting_form(world))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    made = Meeting.objects.latest("pk")
+    assert made.created_by == world.staff and made.neighborhood == world.tree.bagh
+    held = made.held_at.astimezone(TEHRAN)
+    assert (jalali.to_jalali_date(held).year, jalali.to_jalali_date(held).month, jalali.to_jalali_date(held).day) == (1404, 8, 20)
+    assert (held.hour, held.minute) == (17, 0)
+    assert list(made.attendees.values_list("name", flat=True)) == ["علی رضایی"]
+    assert [r.text for r in made.resolutions.all()] == ["مصوبه 0", "مصوبه 1", "مصوبه 2"]
+    assert {r.neighborhood_id for r in made.resolutions.all()} == {world.tree.bagh.pk}
+    assert {r.due_date for r in made.resolutions.all()} == {jalali.parse_date("1404/09/30")}
+
+
+def test_a_meeting_cannot_be_filed_under_another_neighbourhood_and_nothing_is_half_saved(world):
+    client = logged_in(world.staff)
+    before = (Meeting.objects.count(), Resolution.objects.count())
+    response = client.post("/admin/council_meetings/new/", meeting_form(world, neighborhood=world.tree.esmaeil.pk))
+    assert response.status_code == 200  # the form again, with the error
+    assert (Meeting.objects.count(), Resolution.objects.count()) == before
+
+
+def test_a_not_done_resolution_needs_its_reason_and_cases_link_by_tracking_code_in_scope(world):
+    client = logged_in(world.staff)
+    own = Submission.objects.create(neighborhood=world.tree.bagh, form_title="فرم", name="الف", mobile="09120000009")
+    theirs = Submission.objects.create(neighborhood=world.tree.esmaeil, form_title="فرم", name="ب", mobile="09120000008")
+    url = f"/admin/council_resolutions/edit/{world.overdue.pk}/"
+
+    def post(**overrides):
+        data = {
+            "text": world.overdue.text, "agency": world.overdue.agency_id, "organization": "", "due_date": "۱۴۰۴/۰۹/۳۰",
+            "status": "open", "public": "on", "reason": "", "case_codes": "",
+            "notes": inline_formset([]),
+        }
+        data.update(overrides)
+        return client.post(url, nested_form_data(data))
+
+    refused = post(status="not_done")
+    assert refused.status_code == 200 and "بنویسید چرا" in refused.content.decode()
+    leak = post(case_codes=theirs.tracking_code)
+    assert leak.status_code == 200 and "در صندوق این محله نیست" in leak.content.decode()
+    assert not world.overdue.cases.exists()
+    done = post(
+        case_codes=to_persian_digits(own.tracking_display),
+        status="in_progress",
+        notes=inline_formset([{"date": "۱۴۰۴/۰۹/۰۱", "text": "بهزیستی دو پرونده را باز کرد."}]),
+    )
+    assert done.status_code == 302
+    world.overdue.refresh_from_db()
+    assert list(world.overdue.cases.all()) == [own] and world.overdue.status == "in_progress"
+    note = world.overdue.notes.get()
+    assert note.author == world.staff and note.text == "بهزیستی دو پرونده را باز کرد."
