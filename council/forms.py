@@ -12,6 +12,7 @@ from forms import tracking
 from forms.scope import neighborhoods_for, submissions_for
 from neighborhoods.models import CouncilMember
 from neighborhoods.models.council import Committee
+from portal import jalali
 from portal.digits import to_latin_digits
 from portal.tree_scope import under
 from programmes.models import ProgramPage
@@ -65,8 +66,22 @@ class ResolutionForm(WagtailAdminModelForm):
         widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
     )
 
+    accept_proposal = forms.BooleanField(label=_("پذیرفتن وضعیت پیشنهادی دستگاه"), required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "accept_proposal" in self.fields:
+            if self.instance.proposed_status:
+                self.fields["accept_proposal"].help_text = gettext(
+                    "%(who)s در %(when)s وضعیت «%(status)s» را پیشنهاد داده است. با پذیرفتن، وضعیت مصوبه همین می‌شود."
+                ) % {
+                    "who": self.instance.proposed_by.get_full_name() or self.instance.proposed_by.get_username()
+                    if self.instance.proposed_by else "—",
+                    "when": jalali.format_datetime(self.instance.proposed_at) if self.instance.proposed_at else "—",
+                    "status": self.instance.get_proposed_status_display(),
+                }
+            else:
+                self.fields["accept_proposal"].widget = forms.HiddenInput()
         neighborhood = self.instance.neighborhood if self.instance.pk else None
         here = neighborhoods_for(self.for_user).filter(pk=getattr(neighborhood, "pk", None)) if self.for_user else None
         if "programmes" in self.fields:
@@ -103,7 +118,17 @@ class ResolutionForm(WagtailAdminModelForm):
             )
         return list(found.values())
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("accept_proposal") and self.instance.proposed_status:
+            # The model's own check (a reason for "not done") then runs on the accepted status.
+            cleaned["status"] = self.instance.proposed_status
+        return cleaned
+
     def save(self, commit=True):
+        if "status" in self.changed_data or self.cleaned_data.get("accept_proposal"):
+            # The office has decided: the agency's proposal is answered.
+            self.instance.proposed_status, self.instance.proposed_by, self.instance.proposed_at = "", None, None
         notes = self.formsets.get("notes")
         for form in notes.forms if notes else []:
             if form.instance.pk is None and form.has_changed():

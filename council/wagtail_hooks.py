@@ -3,8 +3,10 @@ resolutions; each resolution has a screen of its own to follow it (progress note
 the responsible bodies are an editable list."""
 
 from django.template.loader import render_to_string
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -14,7 +16,9 @@ from .filters import ResolutionFilterSet
 from .forms import MeetingForm, ResolutionForm
 from .models import Agency, Meeting, Resolution
 from .models.resolution import today_in_tehran
+from .accounts import AGENCY_PERMISSION
 from .views import admin as views
+from .views import agency as agency_views
 
 
 class ScopedViewSet(ModelViewSet):
@@ -88,3 +92,25 @@ def resolutions_answering(submission, request):
     return render_to_string(
         "council/includes/track_resolutions.html", {"resolutions": resolutions, "today": today_in_tehran()}, request=request
     )
+
+
+agency_urls = [
+    path("", agency_views.AgencyResolutionsView.as_view(), name="index"),
+    path("<int:pk>/", agency_views.AgencyResolutionView.as_view(), name="resolution"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_agency_urls():
+    return [path("council/agency/", include((agency_urls, "council_agency"), namespace="council_agency"))]
+
+
+class AgencyMenuItem(MenuItem):
+    def is_shown(self, request):
+        # The agency group's own permission, from the permissions Django keeps on the user (no query).
+        return not request.user.is_superuser and request.user.has_perm(AGENCY_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_agency_menu_item():
+    return AgencyMenuItem(agency_views.TITLE, reverse("council_agency:index"), name="agency-resolutions", icon_name="site", order=175)

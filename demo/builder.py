@@ -17,6 +17,8 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Site
 
+from council.accounts import ensure_agency_account
+from council.models import Agency as CouncilAgency
 from directory.models import AssetHours, AssetPage, OrganizationPage, OrganizationService
 from forms.keys import field_key
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
@@ -43,6 +45,7 @@ from programmes.models import ProgramCalendarPage, ProgramPage, ProgramPartner, 
 from programmes.seats import Signup, SignupRefused, register
 
 from . import content, statements
+from .council import AGENCY_LOGINS, build_council
 from . import programmes as demo_programmes
 from . import reports as demo_reports
 from .factories import (
@@ -89,6 +92,8 @@ class Result:
     organizations: int = 0
     pages_created: int = 0
     pages_published: int = 0
+    meetings: int = 0
+    resolutions: int = 0
     logins: list = field(default_factory=list)
 
 
@@ -198,6 +203,9 @@ class DemoBuilder:
         from .directory_builder import build_directory
 
         build_directory(self, home)
+        build_council(self.result)
+        for agency_slug, username, neighborhood_slugs, label in AGENCY_LOGINS:
+            self.agency_account(agency_slug, username, neighborhood_slugs, label)
         self.programme_venues()
         from .translation_builder import build_english
 
@@ -512,6 +520,13 @@ class DemoBuilder:
         user.groups.add(ensure_staff_group(neighborhood), ensure_head_group(neighborhood))
         self.result.logins.append(Login(username, f"مسئول دفتر محله {neighborhood.title} (گزینش مددکاران، سوابق دسترسی)"))
         return user
+
+    def agency_account(self, agency_slug, username, neighborhood_slugs, label):
+        """An agency's contact person: the resolutions assigned to it in the neighbourhoods it serves."""
+        self.user(username, first_name="کارشناس", last_name=label, is_active=True)
+        neighborhoods = NeighborhoodPage.objects.filter(slug__in=neighborhood_slugs, locale__language_code="fa")
+        ensure_agency_account(CouncilAgency.objects.get(slug=agency_slug), username, neighborhoods)
+        self.result.logins.append(Login(username, f"{label}: مصوبه‌های سپرده به این دستگاه، گزارش پیشرفت"))
 
     def coordinator(self, province, username):
         user = self.user(username, first_name="هماهنگ‌کننده", last_name=f"استان {province.title}", is_active=True)

@@ -15,7 +15,6 @@ from portal.digits import format_number
 from . import neighborhood_section
 from .models import ParticipationFormPage, Status
 from . import audit
-from .caseworkers import neighborhoods_headed_by
 from .views import access, caseworkers, export, inbox
 
 app_name = "participation_inbox"
@@ -73,7 +72,9 @@ def register_access_records_menu_item():
 
 class CaseworkersMenuItem(MenuItem):
     def is_shown(self, request):
-        return neighborhoods_headed_by(request.user).exists()
+        # From the permissions Django keeps on the user for the request (no query of its own); the
+        # screen itself finds the neighbourhoods.
+        return request.user.has_perm("participation.choose_caseworkers")
 
 
 @hooks.register("register_admin_menu_item")

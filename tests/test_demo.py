@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
 
@@ -555,3 +556,40 @@ def test_english_demo_pages_open_in_the_translation_editor(demo, client):
     # wagtail-localize's editor (not Wagtail's page form), its strings in the props of the React app.
     assert 'class="js-translation-editor" data-props=' in html
     assert "Roudaki" in html and "A crowded, young neighbourhood" in html
+
+
+@pytest.mark.django_db
+def test_demo_council_meetings_come_from_each_neighbourhoods_own_seed(demo, client):
+    from council.models import Meeting, Resolution
+    from council.models.resolution import today_in_tehran
+    from demo.council_content import MEETINGS
+
+    today = today_in_tehran()
+    for slug, meetings in MEETINGS.items():
+        neighborhood = NeighborhoodPage.objects.get(slug=slug, locale__language_code="fa")
+        made = Meeting.objects.filter(neighborhood=neighborhood)
+        assert made.count() == len(meetings), slug
+        # Nothing copied across neighbourhoods: each resolution's text belongs to one neighbourhood.
+        texts = set(Resolution.objects.filter(neighborhood=neighborhood).values_list("text", flat=True))
+        assert not texts & set(Resolution.objects.exclude(neighborhood=neighborhood).values_list("text", flat=True))
+        for meeting in made:
+            assert timezone.localtime(meeting.held_at).weekday() != 4, (slug, meeting)  # never on a Friday
+            assert meeting.held_at.date() <= today
+            for resolution in meeting.resolutions.all():
+                assert resolution.due_date > timezone.localtime(meeting.held_at).date(), resolution
+                assert resolution.public <= meeting.public
+        committee_meetings = made.filter(body="committee")
+        assert all(meeting.committee is not None for meeting in committee_meetings), slug
+        page = client.get(f"{neighborhood.url}decisions/")
+        assert page.status_code == 200
+        for hidden in Resolution.objects.filter(neighborhood=neighborhood, public=False):
+            assert hidden.text not in page.content.decode()
+    statuses = set(Resolution.objects.values_list("status", flat=True))
+    assert statuses == {"open", "in_progress", "done", "not_done"}
+    assert Resolution.objects.overdue().exists() and Resolution.objects.filter(due_date__gt=today, status="open").exists()
+    assert Meeting.objects.filter(public=False).exists()
+    linked = Resolution.objects.filter(cases__isnull=False).distinct()
+    assert linked.count() >= 5
+    assert all(case.neighborhood_id == r.neighborhood_id for r in linked for case in r.cases.all())
+    assert Meeting.objects.filter(body="coordination", neighborhood__slug="sorkheh-hesar").exists()
+    assert Meeting.objects.filter(body="committee", neighborhood__slug="eslamabad-zanjan").count() >= 2

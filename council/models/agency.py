@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +17,23 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class AgencyAccount(models.Model):
+    """A login of an agency's contact person: sees the resolutions assigned to the agency in the
+    neighbourhoods it serves, adds progress notes and proposes a status that the office confirms."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("کاربر"), on_delete=models.CASCADE, related_name="agency_account"
+    )
+    agency = models.ForeignKey(Agency, verbose_name=_("دستگاه"), on_delete=models.CASCADE, related_name="accounts")
+    neighborhoods = models.ManyToManyField(
+        "neighborhoods.NeighborhoodPage", verbose_name=_("محله‌هایی که دستگاه در آن‌ها خدمت می‌کند"), related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("حساب دستگاه")
+        verbose_name_plural = _("حساب‌های دستگاه‌ها")
+
+    def __str__(self):
+        return f"{self.user.get_username()} ({self.agency})"

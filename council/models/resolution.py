@@ -19,6 +19,7 @@ from ..choices import PENDING, Status
 
 
 OVERDUE = _("گذشته از مهلت")
+PROPOSED = _("پیشنهاد دستگاه: %(status)s")
 
 
 def today_in_tehran():
@@ -67,6 +68,14 @@ class Resolution(ClusterableModel):
         "programmes.ProgramPage", verbose_name=_("برنامه‌های مرتبط"), blank=True, related_name="resolutions"
     )
     assets = models.ManyToManyField("directory.AssetPage", verbose_name=_("ظرفیت‌های مرتبط"), blank=True, related_name="resolutions")
+    # What an agency's login proposes (council/views/agency.py); the office confirms it on its screen.
+    proposed_status = models.CharField(
+        _("وضعیت پیشنهادی دستگاه"), max_length=12, choices=Status.choices, blank=True, editable=False
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    proposed_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ResolutionQuerySet.as_manager()
@@ -83,6 +92,7 @@ class Resolution(ClusterableModel):
         FieldRowPanel([FieldPanel("agency"), FieldPanel("organization"), FieldPanel("due_date")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("public")]),
         FieldPanel("reason"),
+        FieldPanel("accept_proposal"),
         InlinePanel("notes", heading=_("گزارش‌های پیشرفت"), label=_("گزارش پیشرفت")),
         MultiFieldPanel(
             [FieldPanel("case_codes"), FieldPanel("programmes"), FieldPanel("assets")], heading=_("پیوندها")
@@ -124,7 +134,11 @@ class Resolution(ClusterableModel):
     @property
     def status_label(self):
         label = self.get_status_display()
-        return f"{label} — {OVERDUE}" if self.is_overdue() else label
+        if self.is_overdue():
+            label = f"{label} — {OVERDUE}"
+        if self.proposed_status:
+            label = f"{label} ({PROPOSED % {'status': self.get_proposed_status_display()}})"
+        return label
 
     def is_overdue(self, today=None):
         return self.status in PENDING and self.due_date is not None and self.due_date < (today or today_in_tehran())
