@@ -1,19 +1,23 @@
 """A meeting or a resolution changed: the neighbourhood's public pages that show its council's decisions
-(its page's section, …/decisions/, its feed and CSV) are stale, and only that neighbourhood's."""
+(its page's section, …/decisions/, its feed and CSV) are stale, and only that neighbourhood's; so is the
+portal-wide open data of resolutions."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from neighborhoods.scopes import area
-from portal.caching import invalidation
+from portal.caching import invalidation, scopes
 
 from .models import Meeting, ProgressNote, Resolution
 
 
 def _neighborhood_changed(neighborhood):
+    # The neighbourhood's pages, and the portal-wide open data of resolutions (council/api.py).
+    found = {scopes.portal_list("resolutions")}
     scope = area(neighborhood) if neighborhood is not None else None
     if scope:
-        invalidation.bump({scope})
+        found.add(scope)
+    invalidation.bump(found)
 
 
 @receiver(post_save, sender=Meeting)

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from council.api import ResolutionsAPIViewSet
 from directory.api import api_router
 from forms.own_data import own_data
 from forms.tracking_views import track
@@ -15,6 +16,9 @@ from . import views
 from .admin_scope import ScopedPageTypesUsageReportView
 from .two_factor import SecondFactorView
 from .sitemap import sitemap
+
+# The portal's open data gathers every app's endpoint on one router (the directory's pages, the council's resolutions).
+api_router.register_endpoint("resolutions", ResolutionsAPIViewSet)
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"

@@ -341,3 +341,61 @@ def test_a_not_done_resolution_needs_its_reason_and_cases_link_by_tracking_code_
     assert list(world.overdue.cases.all()) == [own] and world.overdue.status == "in_progress"
     note = world.overdue.notes.get()
     assert note.author == world.staff and note.text == "بهزیستی دو پرونده را باز کرد."
+
+
+# --- open data -------------------------------------------------------------------------------------
+
+
+def test_the_api_lists_public_resolutions_with_status_and_responsible_body(world, client):
+    response = client.get("/api/v2/resolutions/", {"neighborhood": world.tree.bagh.pk})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert {item["text"] for item in items} == {r.text for r in (world.done, world.overdue, world.progress, world.failed)}
+    overdue = next(item for item in items if item["text"] == world.overdue.text)
+    assert overdue["status"] == "open" and overdue["overdue"] is True and overdue["agency"] == "welfare"
+    assert overdue["responsible"] == "بهزیستی" and overdue["neighborhood"]["id"] == world.tree.bagh.pk
+    assert overdue["due_date"] == world.overdue.due_date.isoformat()
+    detail = client.get(f"/api/v2/resolutions/{world.progress.pk}/").json()
+    assert detail["progress"] == [{"date": today_in_tehran().isoformat(), "text": "کلاس ریاضی از شنبه آغاز شد."}]
+    only_overdue = client.get("/api/v2/resolutions/", {"overdue": "1"}).json()["items"]
+    assert [item["text"] for item in only_overdue] == [world.overdue.text]
+    for hidden in (world.hidden, world.hidden_in_public):
+        assert client.get(f"/api/v2/resolutions/{hidden.pk}/").status_code == 404
+    everything = client.get("/api/v2/resolutions/").content.decode()
+    assert INTERNAL_WORDS not in everything and world.hidden_in_public.text not in everything
+    assert client.get("/api/v2/resolutions/", {"status": "nonsense"}).status_code == 400
+
+
+# --- what a cache does with it ---------------------------------------------------------------------
+
+
+def test_a_resolution_change_makes_its_neighbourhood_stale_and_no_other(world, settings):
+    from portal.caching import store
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    store._local.clear()
+    reader = Client()
+    urls = [decisions_url(world), world.tree.bagh.url, decisions_url(world, world.tree.esmaeil), world.tree.esmaeil.url]
+    for url in urls:
+        reader.get(url)
+    assert {reader.get(url)["X-Page-Cache"] for url in urls} == {"hit"}
+
+    world.overdue.status = Status.DONE
+    world.overdue.save()
+
+    states = {url: reader.get(url)["X-Page-Cache"] for url in urls}
+    assert states[decisions_url(world)] == states[world.tree.bagh.url] == "miss"
+    assert states[decisions_url(world, world.tree.esmaeil)] == states[world.tree.esmaeil.url] == "hit"
+    assert "گذشته از مهلت" not in reader.get(decisions_url(world), {"status": "overdue"}).content.decode().split("decision-list")[-1]
+
+
+def test_staff_editing_a_resolution_never_fill_the_public_cache(world, settings):
+    from portal.caching import store
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    store._local.clear()
+    staff = logged_in(world.staff)
+    assert staff.get(decisions_url(world)).get("X-Page-Cache") is None  # a session: never read or kept
+    assert Client().get(decisions_url(world))["X-Page-Cache"] == "miss"

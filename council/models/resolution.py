@@ -140,6 +140,24 @@ class Resolution(ClusterableModel):
             label = f"{label} ({PROPOSED % {'status': self.get_proposed_status_display()}})"
         return label
 
+    # Shapes for the open data (council/api.py).
+
+    @property
+    def neighborhood_for_api(self):
+        return {"id": self.neighborhood_id, "title": self.neighborhood.title}
+
+    @property
+    def meeting_for_api(self):
+        return {"title": self.meeting.title, "held_at": self.meeting.held_at.isoformat(), "public": self.meeting.public}
+
+    @property
+    def agency_slug(self):
+        return self.agency.slug if self.agency_id else None
+
+    @property
+    def progress_for_api(self):
+        return [{"date": note.date.isoformat(), "text": note.text} for note in self.notes.all()]
+
     def is_overdue(self, today=None):
         return self.status in PENDING and self.due_date is not None and self.due_date < (today or today_in_tehran())
 
