@@ -28,6 +28,10 @@ from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper,
 from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils.translation import gettext, gettext_lazy as _
 
+from council.choices import PENDING
+from council.choices import Status as CouncilStatus
+from council.models import Meeting, Resolution
+from council.models.resolution import today_in_tehran
 from directory.models import AssetPage, OrganizationPage
 from forms.models import Submission, SubmissionEvent
 from forms.models.page import FormKind
@@ -345,4 +349,85 @@ def dashboard(neighborhoods, period):
         "neighborhoods": by_neighborhood(neighborhoods, period),
         "programmes": programmes(neighborhoods, period),
         "directory": directory_figures(neighborhoods, period),
+        "council": council(neighborhoods, period),
     }
+
+
+def council(neighborhoods, period):
+    """The councils' meetings and resolutions (the council app): meetings held in the period, resolutions
+    made at them, resolutions done in the period (closed as done, by closed_at), and, counted now, those
+    still awaiting action or in progress and those of them past their due date in Tehran; then the same per
+    responsible body. Public and internal alike: these are counts, for the office and the governorate.
+    Three queries."""
+    in_period = {"gte": period.start, "lt": period.end}
+    meetings = Meeting.objects.filter(
+        neighborhood__in=neighborhoods, held_at__gte=in_period["gte"], held_at__lt=in_period["lt"]
+    ).count()
+    today = today_in_tehran()
+    resolutions = Resolution.objects.filter(neighborhood__in=neighborhoods)
+    counted = resolutions.aggregate(
+        made=Count("pk", filter=Q(meeting__held_at__gte=period.start, meeting__held_at__lt=period.end)),
+        done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
+        pending=Count("pk", filter=Q(status__in=PENDING)),
+        overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+    )
+    by_agency = [
+        {
+            "label": row["agency__name"] or gettext("سازمان‌های فهرست"),
+            "pending": row["pending"],
+            "overdue": row["overdue"],
+            "done": row["done"],
+        }
+        for row in resolutions.values("agency__name", "agency__order")
+        .annotate(
+            pending=Count("pk", filter=Q(status__in=PENDING)),
+            overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+            done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
+        )
+        .order_by("agency__order", "agency__name")
+        if row["pending"] or row["overdue"] or row["done"]
+    ]
+    return {
+        "summary": [
+            {"label": gettext("جلسه‌های برگزارشده"), "count": meetings},
+            {"label": gettext("مصوبه‌های این دوره"), "count": counted["made"]},
+            {"label": gettext("مصوبه‌های انجام‌شده در این دوره"), "count": counted["done"]},
+            {"label": gettext("مصوبه‌های در انتظار یا در حال انجام (اکنون)"), "count": counted["pending"]},
+            {"label": gettext("مصوبه‌های گذشته از مهلت (اکنون)"), "count": counted["overdue"]},
+        ],
+        "by_agency": by_agency,
+    }
+
+
+def council_by_neighborhood(neighborhoods, period):
+    """Per neighbourhood of the scope: meetings held in the period, resolutions awaiting action or in
+    progress and past their due date (now), and done in the period. Two queries, whatever the number."""
+    today = today_in_tehran()
+    meetings = dict(
+        Meeting.objects.filter(neighborhood__in=neighborhoods, held_at__gte=period.start, held_at__lt=period.end)
+        .values("neighborhood").annotate(count=Count("pk")).values_list("neighborhood", "count")
+    )
+    counted = {
+        row["neighborhood"]: row
+        for row in Resolution.objects.filter(neighborhood__in=neighborhoods)
+        .values("neighborhood")
+        .annotate(
+            pending=Count("pk", filter=Q(status__in=PENDING)),
+            overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+            done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
+        )
+    }
+    rows = []
+    for pk, title in neighborhoods.order_by("path").values_list("pk", "title"):
+        found = counted.get(pk, {})
+        rows.append(
+            {
+                "id": pk,
+                "label": title,
+                "meetings": meetings.get(pk, 0),
+                "pending": found.get("pending", 0),
+                "overdue": found.get("overdue", 0),
+                "done": found.get("done", 0),
+            }
+        )
+    return rows

@@ -9,13 +9,14 @@ from wagtail.admin.menu import Menu
 
 from forms.scope import neighborhoods_for
 
-from .views import dashboard, monthly, needs, safety
+from .views import council, dashboard, monthly, needs, safety
 
 app_name = "reports_admin"
 
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
     path("needs/", needs.NeedsView.as_view(), name="needs"),
+    path("council/", council.CouncilOverviewView.as_view(), name="council"),
     path("safety/", safety.StaffSafetyMapView.as_view(), name="safety"),
     path("monthly/", monthly.MonthlyReportsView.as_view(), name="monthly"),
     path("monthly/<int:pk>/", monthly.PrintView.as_view(), name="monthly_print"),
@@ -51,6 +52,11 @@ def dashboard_menu_item():
 @hooks.register("register_reports_menu_item")
 def needs_menu_item():
     return ScopedMenuItem(needs.TITLE, reverse("reports_admin:needs"), name="needs", icon_name="list-ul", order=200)
+
+
+@hooks.register("register_reports_menu_item")
+def council_menu_item():
+    return ScopedMenuItem(council.TITLE, reverse("reports_admin:council"), name="council", icon_name="tasks", order=250)
 
 
 @hooks.register("register_reports_menu_item")

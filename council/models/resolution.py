@@ -76,6 +76,8 @@ class Resolution(ClusterableModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     proposed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When it was marked done or not done (the monthly figures count what closed in a month).
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ResolutionQuerySet.as_manager()
@@ -113,6 +115,13 @@ class Resolution(ClusterableModel):
 
     def save(self, *args, **kwargs):
         self.neighborhood_id = self.meeting.neighborhood_id
+        if self.status in PENDING:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = set(update_fields) | {"closed_at"}
         super().save(*args, **kwargs)
 
     def clean(self):
