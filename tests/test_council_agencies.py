@@ -136,3 +136,38 @@ def test_the_command_makes_an_account_for_an_agency_and_its_neighbourhoods(world
 
     with pytest.raises(CommandError):
         call_command("agency_account", "nope", "x", "bagh-khalaj", stdout=io.StringIO())
+
+
+def test_the_responsible_body_is_reminded_once_before_the_due_date(world, settings):
+    import datetime
+
+    from django.core import mail
+
+    from council.models.resolution import today_in_tehran
+    from council.reminders import send_reminders
+    from tests.test_council import meeting as make_meeting
+
+    settings.RESOLUTION_REMINDER_DAYS = 3
+    world.welfare.email = "welfare@example.org"
+    world.welfare.save()
+    office = get_user_model().objects.create_user("office", email="office@example.org", password="x")
+    office.groups.add(Group.objects.get(name=staff_group_name(world.tree.bagh)))
+    here = make_meeting(world.tree.bagh)
+    soon = resolve(here, "بهزیستی تا سه روز دیگر فهرست خانواده‌ها را بفرستد.", "welfare", due_in=2)
+    municipality_soon = resolve(here, "شهرداری چاله خیابان یاس را پر کند.", "municipality", due_in=3)
+    later = resolve(here, "بهزیستی کارگاه مهارت برگزار کند.", "welfare", due_in=10)
+    finished = resolve(here, "بهزیستی بسته‌ها را برساند.", "welfare", due_in=1, status=Status.DONE)
+
+    assert send_reminders() == 2
+    sent = {message.to[0]: message for message in mail.outbox}
+    assert set(sent) == {"welfare@example.org", "office@example.org"}  # no welfare login is asked for the municipality
+    assert soon.text in sent["welfare@example.org"].body and f"/admin/council/agency/{soon.pk}/" in sent["welfare@example.org"].body
+    assert municipality_soon.text in sent["office@example.org"].body
+    assert "یادآوری مهلت" in sent["welfare@example.org"].subject
+    assert later.text not in "".join(m.body for m in mail.outbox) and finished.text not in "".join(m.body for m in mail.outbox)
+
+    mail.outbox.clear()
+    assert send_reminders() == 0 and not mail.outbox  # once per due date
+    soon.due_date = today_in_tehran() + datetime.timedelta(days=1)
+    soon.save()
+    assert send_reminders() == 1 and [m.to for m in mail.outbox] == [["welfare@example.org"]]

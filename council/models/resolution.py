@@ -78,6 +78,8 @@ class Resolution(ClusterableModel):
     proposed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When it was marked done or not done (the monthly figures count what closed in a month).
     closed_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    # When the responsible body was reminded of the coming due date (council/reminders.py); once per due date.
+    reminded_for = models.DateField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ResolutionQuerySet.as_manager()

@@ -209,6 +209,7 @@ NEIGHBORHOOD_ORGANIZATIONS = 6
 NEIGHBORHOOD_DECISIONS = 3  # the council's latest public resolutions on the neighbourhood page
 DECISIONS_PER_PAGE = 20
 DECISIONS_FEED_ITEMS = 30
+RESOLUTION_REMINDER_DAYS = 3  # the responsible body is reminded this many days before a due date
 
 # Money is stored in rials and shown in this unit ("toman" or "rial"); a toman is ten rials.
 MONEY_DISPLAY_UNIT = "toman"
