@@ -1,6 +1,6 @@
 """Runs every benchmark against the gunicorn that bench/run started, then prints and saves the figures.
 
-Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,…] [--profile]
+Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,council,…] [--profile]
        [--plain-port P] [--before-port P --before-tree DIR --before-redis-url URL]
 """
 
@@ -9,10 +9,11 @@ import time
 
 import django
 
-PARTS = ["queries", "cold", "search", "pages", "front", "submissions", "inbox", "dashboard", "edit", "editing"]
+PARTS = ["queries", "cold", "search", "pages", "front", "submissions", "inbox", "dashboard", "council", "edit", "editing"]
 
 
 def volume():
+    from council.models import Meeting, Resolution
     from directory.models import AssetPage, OrganizationPage
     from forms.models import Submission
     from neighborhoods.models import NeighborhoodPage, ProvincePage
@@ -23,6 +24,8 @@ def volume():
               "assets": AssetPage, "organisations": OrganizationPage}
     counts = {name: model.objects.count() for name, model in models.items()}
     counts["submissions"] = Submission.objects.count()
+    counts["meetings"] = Meeting.objects.count()
+    counts["resolutions"] = Resolution.objects.count()
     return counts
 
 
@@ -42,6 +45,7 @@ def main():
     django.setup()
     import cold
     import dashboard
+    import decisions
     import edit
     import editing
     import front_cache
@@ -72,6 +76,9 @@ def main():
         results["inbox"] = inbox.measure(args.port, args.server_pid, 5 if args.quick else 20, 600)
     if "dashboard" in only:
         results["dashboard"] = dashboard.measure(args.port, 5 if args.quick else 20, 300)
+    if "council" in only:
+        results["council"] = decisions.measure(args.port, 25 if args.quick else 100, 10 if args.quick else 30, 120,
+                                               plain_port=args.plain_port)
     if "edit" in only:
         results["edit"] = edit.measure(args.port, 2 if args.quick else 3)
     if "editing" in only:

@@ -139,6 +139,7 @@ def table(results):
                 lines.append(f"  {name:<44} p50 {f['p50_ms']:>8.1f} ms  p95 {f['p95_ms']:>8.1f} ms  {f['statuses']}")
         for name, f in d["queries"].items():
             lines.append(f"  SQL queries, {name:<62} {f['queries']:>4}  {f['status']}")
+    lines += council_table(results.get("council"))
     if results.get("queries"):
         lines += ["", "SQL queries per page (in process, page cache off)"]
         for name, f in results["queries"].items():
@@ -149,6 +150,35 @@ def table(results):
         verdict = {True: "met", False: "NOT met", None: "not measured"}[row["met"]]
         lines.append(f"  {row['target']:<68} {value:>8} (wanted {row['wanted']}): {verdict}")
     return "\n".join(lines)
+
+
+def council_table(c):
+    """The councils' decisions (bench/decisions.py): latencies beside the baselines, then SQL queries."""
+    if not c:
+        return []
+    nan = float("nan")
+    v, n, p = c["volume"], c["neighbourhood"], c["province"]
+    lines = ["", f"Council decisions: {v['resolutions']} resolutions ({v['public resolutions']} public, {v['overdue']} overdue, "
+                 f"{v['progress notes']} progress notes) in {v['meetings']} meetings ({v['internal meetings']} internal, "
+                 f"{v['attendees']} attendees)",
+             f"  busiest neighbourhood {n['title']} (id {n['id']}): {n['public resolutions']} public resolutions; "
+             f"its province {p['title']} (id {p['id']}): {p['neighbourhoods']} neighbourhoods, {p['resolutions']} resolutions",
+             "  one sequential client; five rounds of (plain Django project, the portal's trivial view with the same session, "
+             "the figure);",
+             "  ×plain / ×triv.: the figure's latency over the baseline's, over all rounds; cold: Redis emptied before each request",
+             f"  {'figure':<36} {'p50 ms':>8} {'p95 ms':>8} {'×plain p50':>10} {'×plain p95':>10} {'×triv. p50':>10} "
+             f"{'plain p50/p95':>14} {'requests':>8}  statuses  rounds ×plain p50"]
+    for name, f in c["timed"].items():
+        plain = f"{f.get('plain_p50_ms', nan):.1f}/{f.get('plain_p95_ms', nan):.1f}"
+        lines.append(f"  {name:<36} {f['p50_ms']:>8.1f} {f['p95_ms']:>8.1f} {f.get('x_plain_p50', nan):>10.1f} "
+                     f"{f.get('x_plain_p95', nan):>10.1f} {f['x_trivial_p50']:>10.1f} {plain:>14} {f['requests']:>8}  "
+                     f"{f['statuses']}  {f.get('round_x_plain_p50', '—')}")
+    lines += ["  SQL queries, in process: every cache emptied, then the request (cold) and the one right after it (next)",
+              f"  {'page':<46} {'cold':>5} {'next':>5}  {'page cache':<12} {'status':>6} {'KiB':>7}  path"]
+    for name, f in c["queries"].items():
+        lines.append(f"  {name:<46} {f['cold']:>5} {f['next']:>5}  {' → '.join(f['page cache']):<12} {f['status']:>6} "
+                     f"{f['bytes'] / 1024:>7.1f}  {f['path']}")
+    return lines
 
 
 def write(results):

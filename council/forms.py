@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from directory.models import AssetPage
+from directory.models import AssetPage, OrganizationPage
 from forms import tracking
 from forms.scope import neighborhoods_for, submissions_for
 from neighborhoods.models import CouncilMember
@@ -30,12 +30,18 @@ class MeetingForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         scope = neighborhoods_for(self.for_user) if self.for_user else self.fields["neighborhood"].queryset.none()
         self.fields["neighborhood"].queryset = scope.order_by("path")
+        if not self.instance.pk and not self.is_bound and scope.count() == 1:
+            self.initial["neighborhood"] = scope.first().pk  # an office's own, chosen for it
         self.fields["committee"].queryset = Committee.objects.filter(page__in=scope).order_by("page__path", "sort_order")
         self.fields["place_asset"].queryset = _under(AssetPage.objects.all(), scope).order_by("path")
         members = CouncilMember.objects.filter(page__in=scope).order_by("page__path", "sort_order")
         attendees = self.formsets.get("attendees")
         for form in (attendees.forms + [attendees.empty_form]) if attendees else []:
             form.fields["member"].queryset = members
+        organizations = OrganizationPage.objects.live().filter(neighborhoods__in=scope).distinct().order_by("title")
+        resolutions = self.formsets.get("resolutions")
+        for form in (resolutions.forms + [resolutions.empty_form]) if resolutions else []:
+            form.fields["organization"].queryset = organizations
 
     def clean(self):
         cleaned = super().clean()
@@ -70,6 +76,11 @@ class ResolutionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "organization" in self.fields:
+            self.fields["organization"].queryset = (
+                OrganizationPage.objects.live().filter(neighborhoods=self.instance.neighborhood_id).order_by("title")
+                if self.instance.pk else OrganizationPage.objects.none()
+            )
         if "accept_proposal" in self.fields:
             if self.instance.proposed_status:
                 self.fields["accept_proposal"].help_text = gettext(

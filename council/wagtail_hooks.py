@@ -36,6 +36,7 @@ class MeetingViewSet(ScopedViewSet):
     icon = "group"
     menu_label = _("جلسه‌ها")
     index_view_class = views.MeetingIndexView
+    edit_view_class = views.MeetingEditView
     list_display = ["__str__", "neighborhood", "held_label", "public"]
     list_filter = ["body", "public"]
     search_fields = ["agenda", "minutes", "place"]
@@ -102,7 +103,10 @@ agency_urls = [
 
 @hooks.register("register_admin_urls")
 def register_agency_urls():
-    return [path("council/agency/", include((agency_urls, "council_agency"), namespace="council_agency"))]
+    return [
+        path("council/agency/", include((agency_urls, "council_agency"), namespace="council_agency")),
+        path("council/minutes/<int:pk>/", views.minutes, name="council_minutes"),
+    ]
 
 
 class AgencyMenuItem(MenuItem):

@@ -492,3 +492,19 @@ def test_the_overview_costs_the_same_queries_with_few_or_many_resolutions(world)
     for number in range(40):
         resolve(extra, f"مصوبه شمارش {number}", ["municipality", "welfare", "health", "police"][number % 4], due_in=number - 20)
     assert queries() == few
+
+
+def test_the_minutes_print_for_staff_in_scope_only(world):
+    Attendee = world.public.attendees.model
+    Attendee.objects.create(meeting=world.public, name="علی رضایی", kind="member")
+    page = logged_in(world.staff).get(f"/admin/council/minutes/{world.public.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200 and 'dir="rtl"' in html
+    assert "علی رضایی" in html and world.overdue.text in html and "روشنایی کوچه‌ها" in html
+    assert jalali.format_date(world.public.held_at) in html
+    assert f"/admin/council/minutes/{world.public.pk}/" in logged_in(world.staff).get(
+        f"/admin/council_meetings/edit/{world.public.pk}/"
+    ).content.decode()
+    for who in (world.other_staff, None):
+        response = (logged_in(who) if who else Client()).get(f"/admin/council/minutes/{world.public.pk}/")
+        assert response.status_code in (302, 404) and world.overdue.text not in response.content.decode()

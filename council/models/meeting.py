@@ -1,5 +1,6 @@
 """A meeting of a neighbourhood council, one of its committees, or a coordination council, with who came."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -58,9 +59,13 @@ class Meeting(ClusterableModel):
 
     objects = MeetingQuerySet.as_manager()
 
+    # Plain selects, not page choosers: the form limits them to the user's neighbourhoods (council/forms.py),
+    # and a chooser would browse every neighbourhood of the country.
     panels = [
-        FieldRowPanel([FieldPanel("neighborhood"), FieldPanel("body"), FieldPanel("committee")]),
-        FieldRowPanel([FieldPanel("held_at"), FieldPanel("place_asset"), FieldPanel("place")]),
+        FieldRowPanel(
+            [FieldPanel("neighborhood", widget=forms.Select), FieldPanel("body"), FieldPanel("committee")]
+        ),
+        FieldRowPanel([FieldPanel("held_at"), FieldPanel("place_asset", widget=forms.Select), FieldPanel("place")]),
         FieldPanel("public"),
         FieldPanel("agenda"),
         InlinePanel("attendees", heading=_("حاضران"), label=_("حاضر")),

@@ -3,6 +3,7 @@
 "Overdue" is worked out, never typed: a resolution still open or in progress is overdue from the first
 moment of the day after its due date in Tehran (due on a day means by 23:59 of that day)."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -87,13 +88,13 @@ class Resolution(ClusterableModel):
     # In the meeting's screen: what is decided there and then.
     panels = [
         FieldPanel("text"),
-        FieldRowPanel([FieldPanel("agency"), FieldPanel("organization"), FieldPanel("due_date")]),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("organization", widget=forms.Select), FieldPanel("due_date")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("public")]),
     ]
     # In its own screen: how it is followed.
     edit_panels = [
         FieldPanel("text"),
-        FieldRowPanel([FieldPanel("agency"), FieldPanel("organization"), FieldPanel("due_date")]),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("organization", widget=forms.Select), FieldPanel("due_date")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("public")]),
         FieldPanel("reason"),
         FieldPanel("accept_proposal"),

@@ -3,11 +3,18 @@ neighbourhoods only, and every screen of one object answers 404 for another neig
 id in the URL (the Wagtail admin filters lists, not objects, by itself)."""
 
 from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 
 from forms.scope import neighborhoods_for
+
+from ..models import Meeting
+from ..models.resolution import today_in_tehran
 
 NOT_FOUND = _("چنین جلسه یا مصوبه‌ای در محله‌های شما نیست.")
 
@@ -43,6 +50,28 @@ class CreateView(generic.CreateView):
 
 class EditView(InScopeObject, generic.EditView):
     pass
+
+
+class MeetingEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            HeaderButton(_("چاپ صورت‌جلسه"), url=reverse("council_minutes", args=[self.object.pk]), icon_name="doc-full"),
+        ]
+
+
+def minutes(request, pk):
+    """The meeting's minutes as a printable page (the browser's print or save as PDF), for staff in scope."""
+    meeting = (
+        Meeting.objects.filter(pk=pk, neighborhood__in=neighborhoods_for(request.user))
+        .select_related("neighborhood", "committee", "place_asset")
+        .prefetch_related("attendees", "resolutions__agency", "resolutions__organization")
+        .first()
+    )
+    if meeting is None:
+        raise Http404(NOT_FOUND)
+    return render(request, "council/minutes.html", {"meeting": meeting, "today": today_in_tehran()})
 
 
 class DeleteView(InScopeObject, generic.DeleteView):
