@@ -21,8 +21,8 @@ FRIDAY = 4  # datetime.date.weekday()
 
 # Agency logins of the demo: (agency slug, username, the neighbourhoods it serves, what the login shows).
 AGENCY_LOGINS = [
-    ("welfare", "agency-welfare-arak", ["bagh-khalaj", "roudaki"], "بهزیستی اراک"),
-    ("relief", "agency-relief-qom", ["shahr-e-ghaem", "esmaeilabad"], "کمیته امداد قم"),
+    ("relief", "agency-relief-arak", ["bagh-khalaj", "roudaki"], "کمیته امداد اراک"),
+    ("welfare", "agency-welfare-qom", ["shahr-e-ghaem", "esmaeilabad"], "بهزیستی قم"),
 ]
 
 

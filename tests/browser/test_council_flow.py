@@ -367,3 +367,52 @@ def test_a_resident_reads_the_decisions_on_a_phone_and_finds_the_council_on_thei
     phone.wait_for_load_state("networkidle")  # nothing in flight when the database is flushed
     problems += page_problems(recorder)
     assert not problems, "\n\n".join(problems)
+
+
+AGENCY_LOGIN = "agency-relief-arak"
+AGENCY_NOTE = "کارشناس کمیته امداد با دو خانواده گفت‌وگو کرد و پرونده حمایتی آنان باز شد."
+
+
+@pytest.mark.usefixtures("demo_urls")
+def test_an_agency_login_adds_progress_and_proposes_done_which_the_office_then_sees(live_server, open_page, screenshot_dir):
+    from django.contrib.auth import get_user_model
+
+    from council.accounts import account_of
+    from council.models import Resolution
+
+    agency_user = get_user_model().objects.get(username=AGENCY_LOGIN)
+    account = account_of(agency_user)
+    assigned = Resolution.objects.filter(
+        agency=account.agency, neighborhood__in=account.neighborhoods.all(), status__in=["open", "in_progress"]
+    ).order_by("due_date", "pk")
+    resolution = assigned.first()
+    others = Resolution.objects.exclude(agency=account.agency)[:3]
+    problems = []
+
+    desk, recorder = open_page("desktop")
+    log_in(desk, live_server, AGENCY_LOGIN)
+    response = desk.goto(f"{live_server.url}/admin/council/agency/", wait_until="load")
+    assert response.status == 200
+    listing = desk.locator("main").inner_text()
+    assert str(resolution) in listing, "the agency's own resolution is not in its list"
+    assert not [r.text for r in others if str(r) in listing], "another body's resolution is in the agency's list"
+
+    desk.get_by_role("link", name=str(resolution), exact=True).first.click()
+    desk.wait_for_load_state("load")
+    type_into(desk.get_by_role("textbox", name=label("گزارش پیشرفت")), AGENCY_NOTE)
+    desk.get_by_role("combobox", name=label("پیشنهاد وضعیت")).select_option(value="done")
+    desk.screenshot(path=str(screenshot_dir / "council-agency-progress-desktop.png"), full_page=True)
+    submit(desk, desk.get_by_role("button", name=re.compile(r"ثبت گزارش")))
+    assert desk.locator(".messages .success").count() == 1, "no success message after the agency's note"
+    assert AGENCY_NOTE in desk.locator("main").inner_text()
+
+    resolution.refresh_from_db()
+    note = resolution.notes.order_by("-pk").first()
+    assert (note.text, note.author) == (AGENCY_NOTE, agency_user)
+    assert resolution.proposed_status == "done" and resolution.status != "done", "the office has not confirmed yet"
+    # Nothing else of the admin opens for the agency: another body's resolution is a 404.
+    other = others[0]
+    assert desk.goto(f"{live_server.url}/admin/council/agency/{other.pk}/").status == 404
+    desk.wait_for_load_state("networkidle")
+    problems += [problem for problem in page_problems(recorder) if "404" not in problem]
+    assert not problems, "\n\n".join(problems)
