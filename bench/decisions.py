@@ -41,7 +41,7 @@ COORDINATOR = "bench-council-coordinator"
 
 def subjects():
     """The busiest neighbourhood (most public resolutions), the quietest one (fewest, none if any has none),
-    the busiest's province and the province with the fewest resolutions."""
+    the busiest's province and the province of several neighbourhoods with the fewest resolutions."""
     from django.db.models import Count
 
     from council.models import Resolution
@@ -60,7 +60,11 @@ def subjects():
         if inside:
             provinces.append((province, len(inside), sum(every.get(n.pk, 0) for n in inside)))
     busy_province = next(p for p in provinces if busiest.path.startswith(p[0].path))
-    quiet_province = min(provinces, key=lambda p: (p[2], p[0].pk))
+    # Among provinces of more than one neighbourhood, like the busiest's: the view reads the provinces a
+    # coordinator may choose only when there is more than one neighbourhood (reports/scope.py, choices_for),
+    # a query that has nothing to do with the number of resolutions.
+    several = [p for p in provinces if p[1] > 1] or provinces
+    quiet_province = min(several, key=lambda p: (p[2], p[0].pk))
     return {
         "busiest": (busiest, public.get(busiest.pk, 0)),
         "quietest": (quietest, public.get(quietest.pk, 0)),
