@@ -45,11 +45,13 @@ class ResolutionsAPIViewSet(BaseAPIViewSet):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
+        # Newest first by id (the primary key's index), not by the meeting's date, which would sort every
+        # public row at volume; the organisation (a page type, rarely set) is read apart rather than joined.
         queryset = (
             Resolution.objects.public()
-            .select_related("meeting__committee", "agency", "organization", "neighborhood")
-            .prefetch_related("notes")
-            .order_by("-meeting__held_at", "-pk")
+            .select_related("meeting__committee", "agency", "neighborhood")
+            .prefetch_related("notes", "organization")
+            .order_by("-pk")
         )
         query = self.request.GET
         if query.get("neighborhood"):

@@ -371,22 +371,7 @@ def council(neighborhoods, period):
         pending=Count("pk", filter=Q(status__in=PENDING)),
         overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
     )
-    by_agency = [
-        {
-            "label": row["agency__name"] or gettext("سازمان‌های فهرست"),
-            "pending": row["pending"],
-            "overdue": row["overdue"],
-            "done": row["done"],
-        }
-        for row in resolutions.values("agency__name", "agency__order")
-        .annotate(
-            pending=Count("pk", filter=Q(status__in=PENDING)),
-            overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
-            done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
-        )
-        .order_by("agency__order", "agency__name")
-        if row["pending"] or row["overdue"] or row["done"]
-    ]
+    by_agency = council_by_agency(neighborhoods, period, today)
     return {
         "summary": [
             {"label": gettext("جلسه‌های برگزارشده"), "count": meetings},
@@ -431,3 +416,26 @@ def council_by_neighborhood(neighborhoods, period):
             }
         )
     return rows
+
+
+def council_by_agency(neighborhoods, period, today=None):
+    """Per responsible body: resolutions awaiting action or in progress and past their due date (now), and
+    done in the period; bodies with none of these left out. One query."""
+    today = today or today_in_tehran()
+    resolutions = Resolution.objects.filter(neighborhood__in=neighborhoods)
+    return [
+        {
+            "label": row["agency__name"] or gettext("سازمان‌های فهرست"),
+            "pending": row["pending"],
+            "overdue": row["overdue"],
+            "done": row["done"],
+        }
+        for row in resolutions.values("agency__name", "agency__order")
+        .annotate(
+            pending=Count("pk", filter=Q(status__in=PENDING)),
+            overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+            done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
+        )
+        .order_by("agency__order", "agency__name")
+        if row["pending"] or row["overdue"] or row["done"]
+    ]

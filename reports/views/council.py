@@ -29,7 +29,7 @@ class CouncilOverviewView(ReportsAdminMixin, TemplateView):
         context = self.get_context_data(period_form=form, period=period)
         if period is None:
             return self.render_to_response(context, status=400)
-        by_agency = figures.council(self.scope.neighborhoods, period)["by_agency"]
+        by_agency = figures.council_by_agency(self.scope.neighborhoods, period)
         by_neighborhood = figures.council_by_neighborhood(self.scope.neighborhoods, period)
         if request.GET.get("format") == "csv":
             return csv_response(by_agency, by_neighborhood, period)
