@@ -106,6 +106,7 @@ def register_agency_urls():
     return [
         path("council/agency/", include((agency_urls, "council_agency"), namespace="council_agency")),
         path("council/minutes/<int:pk>/", views.minutes, name="council_minutes"),
+        path("council/attachments/<int:pk>/", views.attachment, name="council_attachment"),
     ]
 
 

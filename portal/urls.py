@@ -44,9 +44,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded media in development, but never media/private/ (residents' photos, meetings' papers): those are
+    # streamed by scoped views only, here as behind the production web server.
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?!private/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Persian is the default language and has no prefix; other languages get /en/… and so on.
 urlpatterns += i18n_patterns(

@@ -276,6 +276,7 @@ def meeting_form(w, **overrides):
         "agenda": "روشنایی\nپسماند",
         "minutes": "",
         "attendees": inline_formset([{"kind": "member", "member": "", "name": "علی رضایی", "organization": ""}]),
+        "attachments": inline_formset([]),
         "resolutions": inline_formset(
             [
                 {"text": f"مصوبه {n}", "agency": agency("municipality").pk, "organization": "", "due_date": "۱۴۰۴/۰۹/۳۰",
@@ -508,3 +509,31 @@ def test_the_minutes_print_for_staff_in_scope_only(world):
     for who in (world.other_staff, None):
         response = (logged_in(who) if who else Client()).get(f"/admin/council/minutes/{world.public.pk}/")
         assert response.status_code in (302, 404) and world.overdue.text not in response.content.decode()
+
+
+def test_a_meetings_papers_are_uploaded_on_its_screen_and_streamed_to_staff_in_scope_only(world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    client = logged_in(world.staff)
+    data = meeting_form(world, attachments=inline_formset([{"title": "صورت‌جلسه امضاشده", "file": SimpleUploadedFile(
+        "minutes.pdf", b"%PDF-1.4 signed minutes", content_type="application/pdf")}]))
+    response = client.post("/admin/council_meetings/new/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    paper = Meeting.objects.latest("pk").attachments.get()
+    assert paper.file.name.startswith("private/council/") and "minutes" not in paper.file.name
+
+    url = f"/admin/council/attachments/{paper.pk}/"
+    download = client.get(url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 signed minutes"
+    assert "private" in download["Cache-Control"] and "no-store" in download["Cache-Control"]
+    assert url in client.get(f"/admin/council/minutes/{paper.meeting_id}/").content.decode()
+    for who in (world.other_staff, None):
+        refused = (logged_in(who) if who else Client()).get(url)
+        assert refused.status_code in (302, 404)
+
+    bad = meeting_form(world, attachments=inline_formset([{"title": "نقشه", "file": SimpleUploadedFile(
+        "map.svg", b"<svg onload=alert(1)>", content_type="image/svg+xml")}]))
+    before = Meeting.objects.count()
+    assert client.post("/admin/council_meetings/new/", bad).status_code == 200
+    assert Meeting.objects.count() == before

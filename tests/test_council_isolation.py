@@ -19,7 +19,8 @@ SECRET = "بهزیستی برای خانواده ساکن کوچه نهم مست
 
 
 @pytest.fixture
-def world(tree):
+def world(tree, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
     class World:
         pass
 
@@ -29,6 +30,12 @@ def world(tree):
     w.internal_meeting = meeting(tree.bagh, public=False, minutes=INTERNAL_WORDS)
     w.resolution = resolve(w.public_meeting, SECRET, "welfare")
     w.internal = resolve(w.internal_meeting, INTERNAL_WORDS, "welfare", public=False)
+    from django.core.files.base import ContentFile
+
+    from council.models import Attachment
+
+    w.paper = Attachment(meeting=w.internal_meeting, title="نامه")
+    w.paper.file.save("paper.pdf", ContentFile(INTERNAL_WORDS.encode()), save=True)
     user_model = get_user_model()
     w.other_staff = user_model.objects.create_user("staff_esmaeil", password="x")
     w.other_staff.groups.add(Group.objects.get(name=staff_group_name(tree.esmaeil)))
@@ -60,6 +67,7 @@ def urls(w):
         f"/admin/council_resolutions/delete/{w.internal.pk}/",
         f"/admin/council_resolutions/history/{w.internal.pk}/",
         f"/admin/council/minutes/{i}/",
+        f"/admin/council/attachments/{w.paper.pk}/",
         "/admin/council/agency/",
         f"/admin/council/agency/{r}/",
         f"/admin/council/agency/{w.internal.pk}/",

@@ -1,5 +1,5 @@
 from .agency import Agency, AgencyAccount
-from .meeting import Attendee, Meeting
+from .meeting import Attachment, Attendee, Meeting
 from .resolution import ProgressNote, Resolution
 
-__all__ = ["Agency", "AgencyAccount", "Attendee", "Meeting", "ProgressNote", "Resolution"]
+__all__ = ["Agency", "AgencyAccount", "Attachment", "Attendee", "Meeting", "ProgressNote", "Resolution"]

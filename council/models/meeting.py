@@ -1,8 +1,11 @@
 """A meeting of a neighbourhood council, one of its committees, or a coordination council, with who came."""
 
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -70,6 +73,7 @@ class Meeting(ClusterableModel):
         FieldPanel("agenda"),
         InlinePanel("attendees", heading=_("حاضران"), label=_("حاضر")),
         InlinePanel("resolutions", heading=_("مصوبه‌ها"), label=_("مصوبه")),
+        InlinePanel("attachments", heading=_("پیوست‌ها"), label=_("پیوست")),
         MultiFieldPanel([FieldPanel("minutes")], heading=_("صورت‌جلسه")),
     ]
 
@@ -145,3 +149,42 @@ class Attendee(Orderable):
             self.kind = AttendeeKind.MEMBER
         if not self.name.strip():
             raise ValidationError({"name": _("نام حاضر را بنویسید یا از اعضای شورا برگزینید.")})
+
+
+ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def attachment_path(instance, filename):
+    # A random name under media/private/, which no web server serves: the file is streamed to staff in scope
+    # only (council/views/admin.py), since an internal meeting's papers must not be reachable by a link.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"private/council/{secrets.token_hex(12)}.{extension}"
+
+
+def validate_attachment_size(file):
+    if file.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(_("پیوست بیش از ۱۰ مگابایت است."))
+
+
+class Attachment(Orderable):
+    """A paper of the meeting (the invitation, a signed copy of the minutes, a map): for the office only."""
+
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("عنوان"), max_length=160)
+    file = models.FileField(
+        _("پرونده"),
+        upload_to=attachment_path,
+        validators=[FileExtensionValidator(ATTACHMENT_EXTENSIONS), validate_attachment_size],
+        help_text=_("پی‌دی‌اف، ورد، اکسل، اُپن‌آفیس یا عکس؛ تا ۱۰ مگابایت. فقط کارکنان محله آن را می‌بینند."),
+    )
+
+    # A plain file input: the default one links to the file's media URL, which is never served.
+    panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("file", widget=forms.FileInput)])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("پیوست")
+        verbose_name_plural = _("پیوست‌ها")
+
+    def __str__(self):
+        return self.title

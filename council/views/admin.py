@@ -2,7 +2,10 @@
 neighbourhoods only, and every screen of one object answers 404 for another neighbourhood's, whatever the
 id in the URL (the Wagtail admin filters lists, not objects, by itself)."""
 
-from django.http import Http404
+import mimetypes
+import os
+
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -13,7 +16,7 @@ from wagtail.admin.views.generic import history, usage
 
 from forms.scope import neighborhoods_for
 
-from ..models import Meeting
+from ..models import Attachment, Meeting
 from ..models.resolution import today_in_tehran
 
 NOT_FOUND = _("چنین جلسه یا مصوبه‌ای در محله‌های شما نیست.")
@@ -66,7 +69,7 @@ def minutes(request, pk):
     meeting = (
         Meeting.objects.filter(pk=pk, neighborhood__in=neighborhoods_for(request.user))
         .select_related("neighborhood", "committee", "place_asset")
-        .prefetch_related("attendees", "resolutions__agency", "resolutions__organization")
+        .prefetch_related("attendees", "attachments", "resolutions__agency", "resolutions__organization")
         .first()
     )
     if meeting is None:
@@ -84,3 +87,16 @@ class HistoryView(InScopeObject, history.HistoryView):
 
 class UsageView(InScopeObject, usage.UsageView):
     pass
+
+
+def attachment(request, pk):
+    """A meeting's paper, streamed to staff of its neighbourhood (and its province's coordinators) only."""
+    found = Attachment.objects.filter(pk=pk, meeting__neighborhood__in=neighborhoods_for(request.user)).first()
+    if found is None or not found.file:
+        raise Http404(NOT_FOUND)
+    name = os.path.basename(found.file.name)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(found.file.open("rb"), content_type=content_type, as_attachment=True, filename=name)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
