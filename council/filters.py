@@ -12,13 +12,16 @@ from .models.resolution import today_in_tehran
 class ResolutionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("وضعیت"), choices=Status.choices, empty_label=_("همه"))
     agency = django_filters.ModelChoiceFilter(label=_("دستگاه مسئول"), queryset=Agency.objects.all(), empty_label=_("همه"))
-    overdue = django_filters.BooleanFilter(label=_("فقط گذشته از مهلت"), method="filter_overdue")
+    # A choice rather than a yes/no filter, whose active-filter chip would read "True".
+    overdue = django_filters.ChoiceFilter(
+        label=_("مهلت"), choices=[("1", _("فقط گذشته از مهلت"))], empty_label=_("همه"), method="filter_overdue"
+    )
 
     class Meta:
         model = Resolution
         fields = ["status", "agency"]
 
     def filter_overdue(self, queryset, name, value):
-        if value:
+        if value == "1":
             return queryset.filter(status__in=PENDING, due_date__lt=today_in_tehran())
         return queryset

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -37,7 +38,12 @@ class MeetingViewSet(ScopedViewSet):
     menu_label = _("جلسه‌ها")
     index_view_class = views.MeetingIndexView
     edit_view_class = views.MeetingEditView
-    list_display = ["__str__", "neighborhood", "held_label", "public"]
+    list_display = [
+        Column("title", label=_("جلسه"), accessor="title"),
+        Column("neighborhood", label=_("محله"), accessor="neighborhood"),
+        Column("held_at", label=_("تاریخ و ساعت"), accessor="held_label", sort_key="held_at"),
+        Column("public", label=_("عمومی"), accessor="public_label"),
+    ]
     list_filter = ["body", "public"]
     search_fields = ["agenda", "minutes", "place"]
     edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
@@ -49,7 +55,13 @@ class ResolutionViewSet(ScopedViewSet):
     menu_label = _("مصوبه‌ها")
     add_to_admin_menu = False
     index_view_class = views.ResolutionIndexView
-    list_display = ["__str__", "neighborhood", "responsible", "due_label", "status_label"]
+    list_display = [
+        Column("text", label=_("مصوبه"), accessor="__str__"),
+        Column("neighborhood", label=_("محله"), accessor="neighborhood"),
+        Column("responsible", label=_("دستگاه مسئول"), accessor="responsible"),
+        Column("due_date", label=_("مهلت انجام"), accessor="due_label", sort_key="due_date"),
+        Column("status", label=_("وضعیت"), accessor="status_label"),
+    ]
     filterset_class = ResolutionFilterSet
     search_fields = ["text", "reason"]
     ordering = ["due_date", "pk"]
@@ -60,7 +72,11 @@ class AgencyViewSet(ModelViewSet):
     model = Agency
     icon = "site"
     menu_label = _("دستگاه‌های مسئول")
-    list_display = ["name", "slug", "order"]
+    list_display = [
+        Column("name", label=_("نام"), accessor="name"),
+        Column("slug", label=_("شناسه"), accessor="slug"),
+        Column("order", label=_("ترتیب"), accessor="order"),
+    ]
     form_fields = ["name", "slug", "order"]
     copy_view_enabled = False
 

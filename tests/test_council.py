@@ -537,3 +537,33 @@ def test_a_meetings_papers_are_uploaded_on_its_screen_and_streamed_to_staff_in_s
     before = Meeting.objects.count()
     assert client.post("/admin/council_meetings/new/", bad).status_code == 200
     assert Meeting.objects.count() == before
+
+
+def test_every_council_screen_is_persian(world):
+    from council.accounts import ensure_agency_account
+    from tests.test_admin_catalogue import ALLOWED_LATIN, visible_text
+
+    agency_user, _ = ensure_agency_account(agency("welfare"), "welfare-bagh", [world.tree.bagh], password="x")
+    screens = {
+        world.staff: [
+            "/admin/council_meetings/", "/admin/council_meetings/new/", f"/admin/council_meetings/edit/{world.public.pk}/",
+            "/admin/council_resolutions/", "/admin/council_resolutions/?overdue=1",
+            f"/admin/council_resolutions/edit/{world.overdue.pk}/", f"/admin/council/minutes/{world.public.pk}/",
+            f"/admin/council_meetings/delete/{world.public.pk}/", "/admin/reports/council/",
+        ],
+        agency_user: ["/admin/council/agency/", f"/admin/council/agency/{world.overdue.pk}/"],
+        None: [decisions_url(world)],
+    }
+    for user, urls in screens.items():
+        client = logged_in(user) if user else Client()
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = visible_text(response.content.decode())
+            # "None": the empty counter Wagtail keeps in a hidden element of its side-panel toggle.
+            latin = set(re.findall(r"[A-Za-z][A-Za-z'-]+", text)) - ALLOWED_LATIN - {"RSS", "CSV", "PDF", "None"}
+            assert not latin, (url, sorted(latin))
+            # Wagtail's own listing chrome (its pager, its result count) prints Latin digits on every model list;
+            # our own screens must not.
+            if not url.startswith(("/admin/council_meetings/", "/admin/council_resolutions/")):
+                assert not re.search(r"[0-9]", text), (url, re.findall(r".{20}[0-9].{5}", text)[:3])

@@ -61,7 +61,7 @@ def urls(w):
         f"/admin/council_meetings/delete/{i}/",
         f"/admin/council_meetings/history/{i}/",
         "/admin/council_resolutions/",
-        "/admin/council_resolutions/?overdue=true",
+        "/admin/council_resolutions/?overdue=1",
         f"/admin/council_resolutions/edit/{r}/",
         f"/admin/council_resolutions/edit/{w.internal.pk}/",
         f"/admin/council_resolutions/delete/{w.internal.pk}/",

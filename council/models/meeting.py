@@ -100,6 +100,10 @@ class Meeting(ClusterableModel):
         return str(_("جلسه %(body)s")) % {"body": self.get_body_display()}
 
     @property
+    def public_label(self):
+        return _("عمومی") if self.public else _("درونی")
+
+    @property
     def held_label(self):
         return jalali.format_datetime(self.held_at)
 
