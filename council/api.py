@@ -12,9 +12,8 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from portal.caching import scopes
 
-from .choices import PENDING, Status
+from .choices import Status
 from .models import Resolution
-from .models.resolution import today_in_tehran
 
 
 API_SCOPE = "resolutions"
@@ -65,5 +64,5 @@ class ResolutionsAPIViewSet(BaseAPIViewSet):
         if query.get("agency"):
             queryset = queryset.filter(agency__slug=query["agency"])
         if query.get("overdue") == "1":
-            queryset = queryset.filter(status__in=PENDING, due_date__lt=today_in_tehran())
+            queryset = queryset.overdue()
         return queryset

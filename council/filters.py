@@ -4,9 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from .choices import PENDING, Status
+from .choices import Status
 from .models import Agency, Resolution
-from .models.resolution import today_in_tehran
 
 
 class ResolutionFilterSet(WagtailFilterSet):
@@ -23,5 +22,5 @@ class ResolutionFilterSet(WagtailFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         if value == "1":
-            return queryset.filter(status__in=PENDING, due_date__lt=today_in_tehran())
+            return queryset.overdue()
         return queryset

@@ -18,14 +18,13 @@ from django.utils.translation import gettext
 
 from directory.exports import SafeWriter
 from directory.models.index import paginate
-from neighborhoods.scopes import area
 from neighborhoods.sections import Section
 from portal import jalali
 from portal.digits import to_latin_digits
 
-from .choices import PENDING, Status
+from .choices import Status
 from .models import Agency, ProgressNote, Resolution
-from .models.resolution import today_in_tehran
+from .models.resolution import overdue_q, today_in_tehran
 
 SORTS = {"due": ("due_date", "pk"), "recent": ("-meeting__held_at", "-pk")}
 
@@ -43,7 +42,7 @@ def counts(resolutions, today):
     """{status: count} and the overdue count, in one query."""
     found = resolutions.aggregate(
         **{status.value: Count("pk", filter=Q(status=status)) for status in Status},
-        overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+        overdue=Count("pk", filter=overdue_q(today)),
     )
     found["total"] = sum(found[status.value] for status in Status)
     return found
@@ -52,11 +51,8 @@ def counts(resolutions, today):
 def _filtered(request, resolutions, today):
     chosen = {}
     status = request.GET.get("status", "")
-    if status == "overdue":
-        resolutions = resolutions.filter(status__in=PENDING, due_date__lt=today)
-        chosen["status"] = status
-    elif status in Status.values:
-        resolutions = resolutions.filter(status=status)
+    if status == "overdue" or status in Status.values:
+        resolutions = resolutions.with_status(status, today)
         chosen["status"] = status
     agency = request.GET.get("agency", "")
     if agency:

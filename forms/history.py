@@ -8,7 +8,6 @@ they stay Gregorian in storage and become Jalali only when shown (``describe``).
 import datetime
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.translation import gettext
 
 from portal import jalali
 

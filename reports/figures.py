@@ -31,7 +31,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from council.choices import PENDING
 from council.choices import Status as CouncilStatus
 from council.models import Meeting, Resolution
-from council.models.resolution import today_in_tehran
+from council.models.resolution import overdue_q, today_in_tehran
 from directory.models import AssetPage, OrganizationPage
 from forms.models import Submission, SubmissionEvent
 from forms.models.page import FormKind
@@ -369,7 +369,7 @@ def council(neighborhoods, period):
         made=Count("pk", filter=Q(meeting__held_at__gte=period.start, meeting__held_at__lt=period.end)),
         done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
         pending=Count("pk", filter=Q(status__in=PENDING)),
-        overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+        overdue=Count("pk", filter=overdue_q(today)),
     )
     by_agency = council_by_agency(neighborhoods, period, today)
     return {
@@ -398,7 +398,7 @@ def council_by_neighborhood(neighborhoods, period):
         .values("neighborhood")
         .annotate(
             pending=Count("pk", filter=Q(status__in=PENDING)),
-            overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+            overdue=Count("pk", filter=overdue_q(today)),
             done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
         )
     }
@@ -433,7 +433,7 @@ def council_by_agency(neighborhoods, period, today=None):
         for row in resolutions.values("agency__name", "agency__order")
         .annotate(
             pending=Count("pk", filter=Q(status__in=PENDING)),
-            overdue=Count("pk", filter=Q(status__in=PENDING, due_date__lt=today)),
+            overdue=Count("pk", filter=overdue_q(today)),
             done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
         )
         .order_by("agency__order", "agency__name")

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,13 +28,27 @@ def today_in_tehran():
     return timezone.localdate(timezone.now(), timezone=timezone.get_default_timezone())
 
 
+def overdue_q(today=None):
+    """Q for resolutions still awaiting action or in progress whose due date has passed in Tehran: the one
+    definition of "overdue" that lists, counts, filters and the API all use."""
+    return Q(status__in=PENDING, due_date__lt=today or today_in_tehran())
+
+
 class ResolutionQuerySet(models.QuerySet):
     def public(self):
         """What any reader may see: public resolutions of public meetings."""
         return self.filter(public=True, meeting__public=True)
 
     def overdue(self, today=None):
-        return self.filter(status__in=PENDING, due_date__lt=today or today_in_tehran())
+        return self.filter(overdue_q(today))
+
+    def with_status(self, status, today=None):
+        """Filtered by a status of Status, or "overdue"; unfiltered for anything else (an empty or unknown choice)."""
+        if status == "overdue":
+            return self.overdue(today)
+        if status in Status.values:
+            return self.filter(status=status)
+        return self
 
     def pending(self):
         return self.filter(status__in=PENDING)

@@ -14,7 +14,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..accounts import account_of
-from ..choices import PENDING, Status
+from ..choices import Status
 from ..models import ProgressNote, Resolution
 from ..models.resolution import today_in_tehran
 
@@ -68,12 +68,9 @@ class AgencyResolutionsView(AgencyMixin, TemplateView):
             "due_date", "pk"
         )
         status = self.request.GET.get("status", "")
-        if status == "overdue":
-            resolutions = resolutions.filter(status__in=PENDING, due_date__lt=today)
-        elif status in Status.values:
-            resolutions = resolutions.filter(status=status)
-        else:
+        if status != "overdue" and status not in Status.values:
             status = ""
+        resolutions = resolutions.with_status(status, today)
         page = Paginator(resolutions, PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             account=self.account, resolutions=page, page_obj=page, status=status, statuses=Status.choices, today=today

@@ -1,6 +1,5 @@
 """The heads' screen: the neighbourhood's staff, and which of them read its confidential cases."""
 
-from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse

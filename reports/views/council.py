@@ -5,7 +5,7 @@ and as CSV."""
 import csv
 
 from django.http import HttpResponse
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from forms.views.export import csv_safe
