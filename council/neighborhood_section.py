@@ -13,11 +13,12 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import feedgenerator
+from django.utils import feedgenerator, translation
 from django.utils.translation import gettext
 
 from directory.exports import SafeWriter
 from directory.models.index import paginate
+from neighborhoods.locales import source_of
 from neighborhoods.sections import Section
 from portal import jalali
 from portal.digits import to_latin_digits
@@ -29,7 +30,16 @@ from .models.resolution import overdue_q, today_in_tehran
 SORTS = {"due": ("due_date", "pk"), "recent": ("-meeting__held_at", "-pk")}
 
 
+def council_of(neighborhood):
+    """The page whose council's resolutions ``neighborhood`` shows: the Persian page, for a translation. A page
+    served in Persian is one already, and is taken as it is without reading its locale (no query)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return neighborhood
+    return source_of(neighborhood)
+
+
 def public_resolutions(neighborhood):
+    """The public resolutions of ``neighborhood`` (the Persian page: ``council_of`` for a translation)."""
     return (
         Resolution.objects.public()
         .filter(neighborhood=neighborhood)
@@ -68,15 +78,15 @@ def _filtered(request, resolutions, today):
 
 def decisions_view(neighborhood, request):
     today = today_in_tehran()
-    everything = public_resolutions(neighborhood)
-    resolutions, chosen = _filtered(request, everything, today)
+    source = council_of(neighborhood)  # a translation shows the Persian page's council
+    resolutions, chosen = _filtered(request, public_resolutions(source), today)
     page = paginate(request, resolutions, settings.DECISIONS_PER_PAGE, gettext("مصوبه‌ها"))
-    agencies = Agency.objects.filter(resolutions__in=Resolution.objects.public().filter(neighborhood=neighborhood)).distinct()
+    agencies = Agency.objects.filter(resolutions__in=Resolution.objects.public().filter(neighborhood=source)).distinct()
     context = neighborhood.get_context(request)
     query = "&".join(f"{key}={value}" for key, value in chosen.items())
     context.update(
         resolutions=page,
-        counts=counts(Resolution.objects.public().filter(neighborhood=neighborhood), today),
+        counts=counts(Resolution.objects.public().filter(neighborhood=source), today),
         statuses=Status.choices,
         agencies=agencies,
         chosen=chosen,
@@ -94,7 +104,9 @@ def decisions_feed(neighborhood, request):
         description=gettext("آنچه شورای محله %(title)s تصویب کرد، مسئول آن و پیشرفت کار.") % {"title": neighborhood.title},
         language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else settings.LANGUAGE_CODE,
     )
-    for resolution in public_resolutions(neighborhood).order_by("-meeting__held_at", "-pk")[: settings.DECISIONS_FEED_ITEMS]:
+    for resolution in public_resolutions(council_of(neighborhood)).order_by("-meeting__held_at", "-pk")[
+        : settings.DECISIONS_FEED_ITEMS
+    ]:
         feed.add_item(
             title=str(resolution),
             link=f"{base}decisions/#resolution-{resolution.pk}",
@@ -121,7 +133,7 @@ def decisions_csv(neighborhood, request):
     response.write("\ufeff")
     writer = SafeWriter(response)
     writer.writerow(["meeting_date", "meeting", "resolution", "responsible", "due_date", "status", "overdue", "last_progress"])
-    for resolution in public_resolutions(neighborhood).order_by("meeting__held_at", "sort_order", "pk"):
+    for resolution in public_resolutions(council_of(neighborhood)).order_by("meeting__held_at", "sort_order", "pk"):
         notes = list(resolution.notes.all())
         writer.writerow(
             [
@@ -142,6 +154,8 @@ def section_context(neighborhood, request):
     """The counts (one query) and, when there are any, the latest few without their progress notes (one
     more): the full story is on decisions/."""
     today = today_in_tehran()
+    # A translation of the neighbourhood shows its council's resolutions, which belong to the Persian page.
+    neighborhood = council_of(neighborhood)
     found = counts(Resolution.objects.public().filter(neighborhood=neighborhood), today)
     latest = []
     if found["total"]:

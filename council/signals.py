@@ -14,9 +14,11 @@ from .models import Meeting, ProgressNote, Resolution
 def _neighborhood_changed(neighborhood):
     # The neighbourhood's pages, and the portal-wide open data of resolutions (council/api.py).
     found = {scopes.portal_list("resolutions")}
-    scope = area(neighborhood) if neighborhood is not None else None
-    if scope:
-        found.add(scope)
+    if neighborhood is not None:
+        # Its translations show the same council (council/neighborhood_section.py uses the Persian page's).
+        for page in [neighborhood, *neighborhood.get_translations()]:
+            if area(page):
+                found.add(area(page))
     invalidation.bump(found)
 
 

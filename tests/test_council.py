@@ -567,3 +567,33 @@ def test_every_council_screen_is_persian(world):
             # our own screens must not.
             if not url.startswith(("/admin/council_meetings/", "/admin/council_resolutions/")):
                 assert not re.search(r"[0-9]", text), (url, re.findall(r".{20}[0-9].{5}", text)[:3])
+
+
+# --- the English page ------------------------------------------------------------------------------
+
+
+def test_the_english_neighbourhood_shows_its_councils_decisions_marked_persian_and_follows_a_change(world, settings):
+    from portal.caching import store
+    from tests.test_neighborhood_translations import translate
+
+    english = translate(world.tree.bagh, "Bagh Khalaj")
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    store._local.clear()
+    reader = Client()
+    url = f"{english.url}decisions/"
+    html = reader.get(url).content.decode()
+    assert 'lang="en"' in html and "Bagh Khalaj" in html
+    assert f'<p class="card__title decision__text" lang="fa" dir="rtl">{world.overdue.text}</p>' in html
+    assert INTERNAL_WORDS not in html and world.hidden_in_public.text not in html
+    assert "Overdue" in html and "Responsible:" in html
+    page = reader.get(english.url).content.decode()
+    assert world.overdue.text in page  # the page's own section, too
+    persian = Client().get(decisions_url(world)).content.decode()
+    assert f'<p class="card__title decision__text">{world.overdue.text}</p>' in persian
+
+    assert reader.get(url)["X-Page-Cache"] == "hit"
+    world.overdue.text = "بهزیستی برای چهار خانواده پرونده حمایتی باز کند."
+    world.overdue.save()
+    assert reader.get(url)["X-Page-Cache"] == "miss"
+    assert world.overdue.text in reader.get(url).content.decode()
