@@ -48,7 +48,7 @@ class ResolutionsAPIViewSet(BaseAPIViewSet):
         # public row at volume; the organisation (a page type, rarely set) is read apart rather than joined.
         queryset = (
             Resolution.objects.public()
-            .select_related("meeting__committee", "agency", "neighborhood")
+            .select_related("meeting__committee", "meeting__province", "agency", "neighborhood")
             .prefetch_related("notes", "organization")
             .order_by("-pk")
         )

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from directory.models import AssetPage, OrganizationPage
 from forms import tracking
-from forms.scope import neighborhoods_for, submissions_for
+from forms.scope import neighborhoods_for, provinces_for, submissions_for
 from neighborhoods.models import CouncilMember
 from neighborhoods.models.council import Committee
 from portal import jalali
@@ -17,7 +17,7 @@ from portal.digits import to_latin_digits
 from portal.tree_scope import under
 from programmes.models import ProgramPage
 
-NOT_HERE = _("این گزینه از محله این جلسه نیست.")
+NOT_HERE = _("این گزینه از محله یا استان این جلسه نیست.")
 
 
 def _under(queryset, neighborhoods):
@@ -25,40 +25,92 @@ def _under(queryset, neighborhoods):
     return queryset.filter(under(list(neighborhoods.values_list("path", flat=True))))
 
 
+def _limit_rows(formset, limit):
+    """Run ``limit`` on every row of ``formset``, the blank row the page copies for "add another" included:
+    Django builds that one anew each time it is read, so the row's form class itself is wrapped."""
+    if formset is None:
+        return
+    base = formset.form
+
+    class Limited(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            limit(self)
+
+    formset.form = Limited
+
+
 class MeetingForm(WagtailAdminModelForm):
+    """A meeting is filed under one of the user's neighbourhoods, or, for a coordinator, under their province;
+    a province's meeting names, for each resolution, the neighbourhood of the province it concerns."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         scope = neighborhoods_for(self.for_user) if self.for_user else self.fields["neighborhood"].queryset.none()
+        provinces = provinces_for(self.for_user) if self.for_user else self.fields["province"].queryset.none()
+        self.scope = scope
         self.fields["neighborhood"].queryset = scope.order_by("path")
+        if provinces.exists():
+            self.fields["province"].queryset = provinces.order_by("title")
+        else:
+            del self.fields["province"]  # an office's staff record their own neighbourhood's meetings only
         if not self.instance.pk and not self.is_bound and scope.count() == 1:
             self.initial["neighborhood"] = scope.first().pk  # an office's own, chosen for it
         self.fields["committee"].queryset = Committee.objects.filter(page__in=scope).order_by("page__path", "sort_order")
         self.fields["place_asset"].queryset = _under(AssetPage.objects.all(), scope).order_by("path")
         members = CouncilMember.objects.filter(page__in=scope).order_by("page__path", "sort_order")
-        attendees = self.formsets.get("attendees")
-        for form in (attendees.forms + [attendees.empty_form]) if attendees else []:
-            form.fields["member"].queryset = members
         organizations = OrganizationPage.objects.live().filter(neighborhoods__in=scope).distinct().order_by("title")
-        resolutions = self.formsets.get("resolutions")
-        for form in (resolutions.forms + [resolutions.empty_form]) if resolutions else []:
+        by_province = "province" in self.fields
+
+        def limit_attendee(form):
+            form.fields["member"].queryset = members
+
+        def limit_resolution(form):
             form.fields["organization"].queryset = organizations
+            if by_province:
+                form.fields["neighborhood"].queryset = scope.order_by("path")
+                form.fields["neighborhood"].help_text = _("فقط برای جلسه استان؛ مصوبه جلسه محله از همان محله است.")
+            else:
+                del form.fields["neighborhood"]
+
+        _limit_rows(self.formsets.get("attendees"), limit_attendee)
+        _limit_rows(self.formsets.get("resolutions"), limit_resolution)
 
     def clean(self):
         cleaned = super().clean()
-        neighborhood = cleaned.get("neighborhood")
-        if neighborhood is None:
+        neighborhood, province = cleaned.get("neighborhood"), cleaned.get("province")
+        if neighborhood is not None and province is not None:
+            self.add_error("province", _("جلسه یا از یک محله است یا از استان، نه هر دو."))
             return cleaned
+        owner = neighborhood or province
+        if owner is None:
+            if "neighborhood" not in self.errors:
+                self.add_error("neighborhood", _("محله جلسه را برگزینید."))
+            return cleaned
+        # The neighbourhoods the meeting may speak of: its own, or those of its province in the user's scope.
+        here = {neighborhood.pk} if neighborhood else set(self.scope.filter(path__startswith=province.path).values_list("pk", flat=True))
         committee = cleaned.get("committee")
-        if committee is not None and committee.page_id != neighborhood.pk:
+        if committee is not None and (province is not None or committee.page_id != neighborhood.pk):
             self.add_error("committee", NOT_HERE)
         asset = cleaned.get("place_asset")
-        if asset is not None and not asset.path.startswith(neighborhood.path):
+        if asset is not None and not asset.path.startswith(owner.path):
             self.add_error("place_asset", NOT_HERE)
         attendees = self.formsets.get("attendees")
         for form in attendees.forms if attendees else []:
             member = form.cleaned_data.get("member") if form.is_valid() else None
-            if member is not None and member.page_id != neighborhood.pk:
+            if member is not None and member.page_id not in here:
                 form.add_error("member", NOT_HERE)
+        resolutions = self.formsets.get("resolutions")
+        for form in resolutions.forms if resolutions else []:
+            if not form.is_valid() or form.cleaned_data.get("DELETE") or not (form.has_changed() or form.instance.pk):
+                continue
+            concerned = form.cleaned_data.get("neighborhood")
+            if province is None:
+                form.instance.neighborhood = neighborhood  # whatever was posted: the meeting's own
+            elif concerned is None:
+                form.add_error("neighborhood", _("محله‌ای را که این مصوبه به آن مربوط است برگزینید."))
+            elif concerned.pk not in here:
+                form.add_error("neighborhood", NOT_HERE)
         return cleaned
 
 

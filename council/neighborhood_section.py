@@ -43,7 +43,7 @@ def public_resolutions(neighborhood):
     return (
         Resolution.objects.public()
         .filter(neighborhood=neighborhood)
-        .select_related("meeting__committee", "agency", "organization")
+        .select_related("meeting__committee", "meeting__province", "agency", "organization")
         .prefetch_related(Prefetch("notes", queryset=ProgressNote.objects.order_by("date", "sort_order", "pk")))
     )
 
@@ -162,7 +162,7 @@ def section_context(neighborhood, request):
         latest = list(
             Resolution.objects.public()
             .filter(neighborhood=neighborhood)
-            .select_related("meeting__committee", "agency", "organization")
+            .select_related("meeting__committee", "meeting__province", "agency", "organization")
             .order_by("-meeting__held_at", "-pk")[: settings.NEIGHBORHOOD_DECISIONS]
         )
     return {"decision_counts": found, "latest_decisions": latest, "decisions_today": today}

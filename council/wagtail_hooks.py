@@ -40,12 +40,12 @@ class MeetingViewSet(ScopedViewSet):
     edit_view_class = views.MeetingEditView
     list_display = [
         Column("title", label=_("جلسه"), accessor="title"),
-        Column("neighborhood", label=_("محله"), accessor="neighborhood"),
+        Column("owner", label=_("محله یا استان"), accessor="owner"),
         Column("held_at", label=_("تاریخ و ساعت"), accessor="held_label", sort_key="held_at"),
         Column("public", label=_("عمومی"), accessor="public_label"),
     ]
     list_filter = ["body", "public"]
-    search_fields = ["agenda", "minutes", "place"]
+    search_fields = ["name", "agenda", "minutes", "place"]
     edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
 
 
@@ -102,7 +102,8 @@ def council_section():
 def resolutions_answering(submission, request):
     """On /track/: the public resolutions that answer the resident's case, with how far they got."""
     resolutions = list(
-        submission.resolutions.public().select_related("meeting__committee", "agency", "organization").prefetch_related("notes")
+        submission.resolutions.public().select_related("meeting__committee", "meeting__province", "agency", "organization")
+        .prefetch_related("notes")
     )
     if not resolutions:
         return ""

@@ -11,11 +11,12 @@ from django.utils import timezone
 from council.models import Agency, Attendee, Meeting, ProgressNote, Resolution
 from directory.models import AssetPage
 from forms.models import Submission
-from neighborhoods.models import NeighborhoodPage
+from neighborhoods.models import NeighborhoodPage, ProvincePage
+from portal import jalali
 from neighborhoods.models.council import Committee
 
 from . import content
-from .council_content import AGENCIES, MEETINGS
+from .council_content import AGENCIES, MEETINGS, PROVINCE_MEETINGS
 
 FRIDAY = 4  # datetime.date.weekday()
 
@@ -44,6 +45,14 @@ def build_council(result):
             _meeting(neighborhood, data, today, agencies, cases.get(slug, []))
             result.meetings += 1
             result.resolutions += len(data["resolutions"])
+    for slug, meetings in PROVINCE_MEETINGS.items():
+        province = ProvincePage.objects.filter(slug=slug, locale__language_code="fa").first()
+        if province is None or Meeting.objects.filter(province=province).exists():
+            continue
+        for data in meetings:
+            _province_meeting(province, data, today, agencies)
+            result.meetings += 1
+            result.resolutions += len(data["resolutions"])
 
 
 def _demo_cases():
@@ -69,6 +78,7 @@ def _meeting(neighborhood, data, today, agencies, cases):
     )
     meeting = Meeting.objects.create(
         neighborhood=neighborhood,
+        name=data.get("name", ""),
         body=data["body"],
         committee=committee,
         held_at=held,
@@ -105,3 +115,49 @@ def _meeting(neighborhood, data, today, agencies, cases):
             )
         if item["case"] is not None and item["case"] < len(cases) and cases[item["case"]] is not None:
             resolution.cases.add(cases[item["case"]])
+
+
+def _end_of_month(day, month):
+    """The last day of Jalali ``month`` on or after ``day``."""
+    year = jalali.to_jalali_date(day).year
+    last = jalali.month_range(year, month)[1]
+    return last if last >= day else jalali.month_range(year + 1, month)[1]
+
+
+def _province_meeting(province, data, today, agencies):
+    day = today - datetime.timedelta(days=data["days_ago"])
+    day -= datetime.timedelta(days=(day.weekday() - data["weekday"]) % 7)  # back to the seed's weekday
+    hour, minute = data["time"]
+    meeting = Meeting.objects.create(
+        province=province,
+        name=data["name"],
+        body="coordination",
+        held_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute))),
+        place=data["place"],
+        agenda="\n".join(data["agenda"]),
+        minutes=data["minutes"],
+        public=data["public"],
+    )
+    for order, person in enumerate(data["attendees"]):
+        Attendee.objects.create(meeting=meeting, sort_order=order, **person)
+    neighborhoods = {
+        page.slug: page
+        for page in NeighborhoodPage.objects.descendant_of(province).filter(locale__language_code="fa")
+    }
+    for order, item in enumerate(data["resolutions"]):
+        due = item["due"]
+        resolution = Resolution.objects.create(
+            meeting=meeting,
+            neighborhood=neighborhoods[item["in"]],
+            sort_order=order,
+            text=item["text"],
+            agency=agencies[item["agency"]],
+            due_date=_end_of_month(day, due[1]) if isinstance(due, tuple) else today + datetime.timedelta(days=due),
+            status=item["status"],
+            reason=item["reason"],
+            public=item["public"] and data["public"],
+        )
+        for number, (days, text) in enumerate(item["progress"]):
+            ProgressNote.objects.create(
+                resolution=resolution, sort_order=number, date=today + datetime.timedelta(days=days), text=text
+            )

@@ -3,7 +3,8 @@
 Each neighbourhood's meetings follow the facts of its own seed news report (Arak's office for Bagh-e
 Khalaj and Roudaki, Qom's social working group for Shahr-e Ghaem and Esmaeilabad, Region 13's first
 coordination council for Sorkheh-Hesar, Zanjan's neighbourhood-based management plan for Eslamabad,
-Qazvin's secretariat for inefficient urban areas for Manba-ab); people, places and numbers are invented
+Qazvin's secretariat for inefficient urban areas for Manba-ab), and Qom's working group itself as a
+province's meeting (PROVINCE_MEETINGS); people, places and numbers are invented
 and match the neighbourhood data in content.py and directory_content.py. Days are counted back from
 the day the demo is built; "case" is the index of a case in content.DEMO_SUBMISSIONS of the same
 neighbourhood that the resolution answers.
@@ -825,6 +826,7 @@ MEETINGS = {
     "sorkheh-hesar": [
         {
             "body": "coordination",
+            "name": "نخستین جلسه شورای هماهنگی منطقه ۱۳",
             "committee": "",
             "days_ago": 53,
             "time": (10, 0),
@@ -1352,6 +1354,100 @@ MEETINGS = {
                         (-3, "داوطلب نخستین طرح پوستر را فرستاد و کمیته دو پیشنهاد اصلاحی به او داد."),
                     ],
                     "case": 2,
+                },
+            ],
+        },
+    ],
+}
+
+
+# A province's own meetings: each resolution names the neighbourhood of the province it concerns ("in"),
+# and is followed there. "due" is either days from the day the demo is built or ("end of month", m): the
+# last day of Jalali month m on or after the meeting, for a deadline the seed fixes.
+PROVINCE_MEETINGS = {
+    # --- Qom, seed: the sixth session of the province's social working group, held on a Thursday ----------
+    "qom": [
+        {
+            "name": "ششمین جلسه کارگروه اجتماعی، فرهنگی، سلامت، زنان و خانواده استان قم",
+            "days_ago": 80,
+            "weekday": 3,  # Thursday (datetime.date.weekday()), as the seed says
+            "time": (10, 0),
+            "place": "سالن جلسات استانداری قم",
+            "public": True,
+            "agenda": [
+                "عملکرد دفاتر تسهیلگری شهر قائم و اسماعیل‌آباد",
+                "همکاری دستگاه‌های اجرایی با دفاتر در حل مسائل محله‌ها",
+                "تفکیک مددجویان بهزیستی و کمیته امداد ساکن دو محله",
+                "بررسی الحاق اسماعیل‌آباد به منطقه‌ای دیگر",
+                "امنیت محله‌ها و هویت ساکنان بی‌شناسنامه",
+            ],
+            "minutes": (
+                "معاون استاندار یادآوری کرد که دفتر تسهیلگری نباید کار دستگاه‌ها را موازی انجام دهد و کارش آن است "
+                "که اهالی را با دستگاه‌ها همراه کند. گزارش دو دفتر شهر قائم و اسماعیل‌آباد خوانده شد و دستگاه‌ها "
+                "پذیرفتند هر کدام به اندازه نیاز و آسیب هر محله پای کار بیایند. کارگروه از فرمانداری خواست بر اجرای "
+                "مصوبه‌ها نظارت کند و گزارش آن را هر ماه بگیرد."
+            ),
+            "attendees": [
+                {"kind": "guest", "name": "بیژن سلیمان‌پور", "organization": "معاون استاندار قم"},
+                {"kind": "guest", "name": "رضا ملک‌زاده", "organization": "دفتر امور اجتماعی و فرهنگی استانداری قم"},
+                {"kind": "staff", "name": "زهره انصاری", "organization": "دفتر تسهیلگری شهر قائم"},
+                {"kind": "staff", "name": "علیرضا پورمحمدی", "organization": "دفتر تسهیلگری اسماعیل‌آباد"},
+                {"kind": "guest", "name": "نسرین یگانه", "organization": "اداره بهزیستی شهرستان قم"},
+                {"kind": "guest", "name": "مصطفی رنجبر", "organization": "کمیته امداد امام خمینی (ره) استان قم"},
+                {"kind": "guest", "name": "مهدی نیک‌بخت", "organization": "فرماندهی انتظامی استان قم"},
+            ],
+            "resolutions": [
+                {
+                    "in": "esmaeilabad",
+                    "text": (
+                        "بهزیستی تا پایان دی‌ماه مددجویان خود را که در اسماعیل‌آباد ساکن‌اند از مددجویان کمیته امداد "
+                        "تفکیک کند و فهرست آن‌ها را به دفتر تسهیلگری محله بدهد."
+                    ),
+                    "agency": "welfare",
+                    "due": ("end of month", 10),
+                    "status": "done",
+                    "reason": "",
+                    "public": True,
+                    "progress": [(-43, "فهرست مددجویان بهزیستی ساکن محله به دفتر تسهیلگری اسماعیل‌آباد رسید.")],
+                },
+                {
+                    "in": "shahr-e-ghaem",
+                    "text": (
+                        "کمیته امداد تا پایان دی‌ماه مددجویان خود را که در شهر قائم ساکن‌اند از مددجویان بهزیستی "
+                        "تفکیک کند."
+                    ),
+                    "agency": "relief",
+                    "due": ("end of month", 10),
+                    "status": "in_progress",
+                    "reason": "",
+                    "public": True,
+                    "progress": [(-30, "بررسی پرونده‌ها در دفتر تسهیلگری شهر قائم آغاز شد.")],
+                },
+                {
+                    "in": "esmaeilabad",
+                    "text": (
+                        "شهرداری قم و اداره کل راه و شهرسازی استان طرحی پیشنهادی و کاربردی برای الحاق اسماعیل‌آباد "
+                        "به منطقه‌ای دیگر بررسی و اعلام کنند."
+                    ),
+                    "agency": "municipality",
+                    "due": 30,
+                    "status": "in_progress",
+                    "reason": "",
+                    "public": True,
+                    "progress": [(-24, "نخستین نشست مشترک شهرداری و راه و شهرسازی برگزار شد.")],
+                },
+                {
+                    "in": "shahr-e-ghaem",
+                    "text": (
+                        "فرماندهی انتظامی استان در شهر قائم اقدامی ویژه کند تا محله برای بزهکاران ناامن شود و "
+                        "اهالی این تغییر را ببینند."
+                    ),
+                    "agency": "police",
+                    "due": -20,
+                    "status": "done",
+                    "reason": "",
+                    "public": True,
+                    "progress": [(-36, "گشت‌های شبانه در کوچه‌هایی که اهالی علامت زده بودند آغاز شد.")],
                 },
             ],
         },

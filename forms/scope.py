@@ -6,7 +6,7 @@ the province for its coordinators. Every inbox view filters *and* checks objects
 """
 
 from neighborhoods.locales import in_default_language
-from neighborhoods.models import NeighborhoodPage
+from neighborhoods.models import NeighborhoodPage, ProvincePage
 
 from portal.tree_scope import granted_paths, under
 
@@ -22,6 +22,19 @@ def neighborhoods_for(user):
     if not paths:
         return NeighborhoodPage.objects.none()
     return in_default_language(NeighborhoodPage.objects.filter(under(paths)))
+
+
+def provinces_for(user):
+    """The provinces whose whole subtree the user works in: a coordinator's province, every one for a
+    superuser, none for a neighbourhood's staff (their permission is below the province)."""
+    if not user.is_authenticated or not user.is_active:
+        return ProvincePage.objects.none()
+    if user.is_superuser:
+        return in_default_language(ProvincePage.objects.all())
+    paths = granted_paths(user, permission__codename="change_page")
+    if not paths:
+        return ProvincePage.objects.none()
+    return in_default_language(ProvincePage.objects.filter(under(paths)))
 
 
 def submissions_for(user):

@@ -359,10 +359,13 @@ def council(neighborhoods, period):
     still awaiting action or in progress and those of them past their due date in Tehran; then the same per
     responsible body. Public and internal alike: these are counts, for the office and the governorate.
     Three queries."""
-    in_period = {"gte": period.start, "lt": period.end}
-    meetings = Meeting.objects.filter(
-        neighborhood__in=neighborhoods, held_at__gte=in_period["gte"], held_at__lt=in_period["lt"]
-    ).count()
+    # A province's meeting counts for the neighbourhoods its resolutions concern.
+    meetings = (
+        Meeting.objects.filter(held_at__gte=period.start, held_at__lt=period.end)
+        .filter(Q(neighborhood__in=neighborhoods) | Q(province__isnull=False, resolutions__neighborhood__in=neighborhoods))
+        .distinct()
+        .count()
+    )
     today = today_in_tehran()
     resolutions = Resolution.objects.filter(neighborhood__in=neighborhoods)
     counted = resolutions.aggregate(
@@ -385,8 +388,9 @@ def council(neighborhoods, period):
 
 
 def council_by_neighborhood(neighborhoods, period):
-    """Per neighbourhood of the scope: meetings held in the period, resolutions awaiting action or in
-    progress and past their due date (now), and done in the period. Two queries, whatever the number."""
+    """Per neighbourhood of the scope: meetings held in the period (its own, and its province's meetings that
+    made resolutions for it), resolutions awaiting action or in progress and past their due date (now), and
+    done in the period. Two queries, whatever the number."""
     today = today_in_tehran()
     meetings = dict(
         Meeting.objects.filter(neighborhood__in=neighborhoods, held_at__gte=period.start, held_at__lt=period.end)
@@ -400,6 +404,11 @@ def council_by_neighborhood(neighborhoods, period):
             pending=Count("pk", filter=Q(status__in=PENDING)),
             overdue=Count("pk", filter=overdue_q(today)),
             done=Count("pk", filter=Q(status=CouncilStatus.DONE, closed_at__gte=period.start, closed_at__lt=period.end)),
+            province_meetings=Count(
+                "meeting",
+                filter=Q(meeting__province__isnull=False, meeting__held_at__gte=period.start, meeting__held_at__lt=period.end),
+                distinct=True,
+            ),
         )
     }
     rows = []
@@ -409,7 +418,7 @@ def council_by_neighborhood(neighborhoods, period):
             {
                 "id": pk,
                 "label": title,
-                "meetings": meetings.get(pk, 0),
+                "meetings": meetings.get(pk, 0) + found.get("province_meetings", 0),
                 "pending": found.get("pending", 0),
                 "overdue": found.get("overdue", 0),
                 "done": found.get("done", 0),

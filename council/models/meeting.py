@@ -1,4 +1,7 @@
-"""A meeting of a neighbourhood council, one of its committees, or a coordination council, with who came."""
+"""A meeting of a neighbourhood council, one of its committees, or a coordination council, with who came.
+
+A meeting belongs to one neighbourhood, or, for a province's coordination council or working group, to the
+province: its resolutions then each name the neighbourhood they concern, and are followed there."""
 
 import secrets
 
@@ -25,7 +28,27 @@ class MeetingQuerySet(models.QuerySet):
 
 class Meeting(ClusterableModel):
     neighborhood = models.ForeignKey(
-        "neighborhoods.NeighborhoodPage", verbose_name=_("محله"), on_delete=models.CASCADE, related_name="meetings"
+        "neighborhoods.NeighborhoodPage",
+        verbose_name=_("محله"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="meetings",
+    )
+    province = models.ForeignKey(
+        "neighborhoods.ProvincePage",
+        verbose_name=_("یا استان (شورای هماهنگی استان)"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="council_meetings",
+        help_text=_("برای جلسه شورای هماهنگی یا کارگروه استان که درباره چند محله تصمیم می‌گیرد."),
+    )
+    name = models.CharField(
+        _("نام جلسه"),
+        max_length=200,
+        blank=True,
+        help_text=_("اگر جلسه نام خود را دارد، مانند «ششمین جلسه کارگروه اجتماعی استان»؛ وگرنه از نوع جلسه ساخته می‌شود."),
     )
     body = models.CharField(_("جلسه"), max_length=16, choices=Body.choices, default=Body.COUNCIL)
     committee = models.ForeignKey(
@@ -66,8 +89,14 @@ class Meeting(ClusterableModel):
     # and a chooser would browse every neighbourhood of the country.
     panels = [
         FieldRowPanel(
-            [FieldPanel("neighborhood", widget=forms.Select), FieldPanel("body"), FieldPanel("committee")]
+            [
+                FieldPanel("neighborhood", widget=forms.Select),
+                FieldPanel("province", widget=forms.Select),
+                FieldPanel("body"),
+                FieldPanel("committee"),
+            ]
         ),
+        FieldPanel("name"),
         FieldRowPanel([FieldPanel("held_at"), FieldPanel("place_asset", widget=forms.Select), FieldPanel("place")]),
         FieldPanel("public"),
         FieldPanel("agenda"),
@@ -82,22 +111,47 @@ class Meeting(ClusterableModel):
         verbose_name = _("جلسه شورا")
         verbose_name_plural = _("جلسه‌های شورا")
         indexes = [models.Index(fields=["neighborhood", "-held_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(neighborhood__isnull=False, province__isnull=True)
+                | models.Q(neighborhood__isnull=True, province__isnull=False),
+                name="council_meeting_neighborhood_or_province",
+            )
+        ]
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # Its resolutions keep the meeting's neighbourhood on their rows (council.models.resolution).
-        self.resolutions.model.objects.filter(meeting=self).exclude(neighborhood_id=self.neighborhood_id).update(
-            neighborhood_id=self.neighborhood_id
-        )
+        if self.neighborhood_id:
+            # Its resolutions keep the meeting's neighbourhood on their rows (council.models.resolution); a
+            # province's meeting leaves each resolution the neighbourhood it was given.
+            self.resolutions.model.objects.filter(meeting=self).exclude(neighborhood_id=self.neighborhood_id).update(
+                neighborhood_id=self.neighborhood_id
+            )
 
     def __str__(self):
         return f"{self.title} — {jalali.format_date(self.held_at)}"
 
     @property
     def title(self):
+        if self.name:
+            return self.name
+        if self.province_id:
+            return str(_("جلسه شورای هماهنگی استان %(province)s")) % {"province": self.province.title}
         if self.body == Body.COMMITTEE and self.committee_id:
             return str(_("جلسه %(committee)s")) % {"committee": self.committee.name}
         return str(_("جلسه %(body)s")) % {"body": self.get_body_display()}
+
+    @property
+    def owner(self):
+        """The page the meeting belongs to: its neighbourhood, or its province."""
+        return self.province if self.province_id else self.neighborhood
+
+    @property
+    def office_label(self):
+        """Who holds the meeting, as the printed minutes' letterhead says it."""
+        if self.province_id:
+            return str(_("شورای هماهنگی دفاتر تسهیلگری استان %(province)s")) % {"province": self.province.title}
+        return str(_("شورای پیشرفت و دفتر تسهیلگری محله %(neighborhood)s")) % {"neighborhood": self.neighborhood.title}
 
     @property
     def public_label(self):
@@ -115,6 +169,10 @@ class Meeting(ClusterableModel):
         return [line.strip() for line in self.agenda.splitlines() if line.strip()]
 
     def clean(self):
+        if bool(self.neighborhood_id) == bool(self.province_id):
+            raise ValidationError({"neighborhood": _("جلسه یا از یک محله است یا از شورای هماهنگی یک استان: یکی را برگزینید.")})
+        if self.province_id and self.body != Body.COORDINATION:
+            raise ValidationError({"body": _("جلسه استان فقط جلسه شورای هماهنگی است.")})
         if self.body == Body.COMMITTEE and not self.committee_id:
             raise ValidationError({"committee": _("کمیته‌ای را که جلسه داشت برگزینید.")})
         if self.body != Body.COMMITTEE:

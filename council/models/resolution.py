@@ -56,9 +56,14 @@ class ResolutionQuerySet(models.QuerySet):
 
 class Resolution(ClusterableModel):
     meeting = ParentalKey("council.Meeting", verbose_name=_("جلسه"), on_delete=models.CASCADE, related_name="resolutions")
-    # The meeting's, kept on the row so lists and counts per neighbourhood need no join.
+    # The meeting's, kept on the row so lists and counts per neighbourhood need no join; for a province's
+    # meeting, the neighbourhood the resolution concerns, chosen on the meeting's screen (council/forms.py).
     neighborhood = models.ForeignKey(
-        "neighborhoods.NeighborhoodPage", on_delete=models.CASCADE, related_name="resolutions", editable=False
+        "neighborhoods.NeighborhoodPage",
+        verbose_name=_("محله مربوط (در جلسه استان)"),
+        on_delete=models.CASCADE,
+        related_name="resolutions",
+        blank=True,
     )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
     text = models.TextField(_("متن مصوبه"))
@@ -103,6 +108,7 @@ class Resolution(ClusterableModel):
     # In the meeting's screen: what is decided there and then.
     panels = [
         FieldPanel("text"),
+        FieldPanel("neighborhood", widget=forms.Select),
         FieldRowPanel([FieldPanel("agency"), FieldPanel("organization", widget=forms.Select), FieldPanel("due_date")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("public")]),
     ]
@@ -131,8 +137,16 @@ class Resolution(ClusterableModel):
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:79] + "…"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        found = super().from_db(db, field_names, values)
+        # Where it was: a resolution moved to another neighbourhood makes both pages stale (council/signals.py).
+        found.loaded_neighborhood_id = found.__dict__.get("neighborhood_id")
+        return found
+
     def save(self, *args, **kwargs):
-        self.neighborhood_id = self.meeting.neighborhood_id
+        if self.meeting.neighborhood_id:
+            self.neighborhood_id = self.meeting.neighborhood_id
         if self.status in PENDING:
             self.closed_at = None
         elif self.closed_at is None:

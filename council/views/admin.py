@@ -14,30 +14,29 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 
-from forms.scope import neighborhoods_for
-
 from ..models import Attachment, Meeting
 from ..models.resolution import today_in_tehran
+from ..scope import scope_q
 
 NOT_FOUND = _("چنین جلسه یا مصوبه‌ای در محله‌های شما نیست.")
 
 
 class InScopeList:
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(neighborhood__in=neighborhoods_for(self.request.user))
+        return super().get_base_queryset().filter(scope_q(self.model, self.request.user))
 
 
 class InScopeObject:
     def get_object(self, queryset=None):
         found = super().get_object(queryset) if queryset is not None else super().get_object()
-        if not neighborhoods_for(self.request.user).filter(pk=found.neighborhood_id).exists():
+        if not type(found).objects.filter(scope_q(type(found), self.request.user), pk=found.pk).exists():
             raise Http404(NOT_FOUND)
         return found
 
 
 class MeetingIndexView(InScopeList, generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("neighborhood", "committee")
+        return super().get_base_queryset().select_related("neighborhood", "province", "committee")
 
 
 class ResolutionIndexView(InScopeList, generic.IndexView):
@@ -67,9 +66,11 @@ class MeetingEditView(EditView):
 def minutes(request, pk):
     """The meeting's minutes as a printable page (the browser's print or save as PDF), for staff in scope."""
     meeting = (
-        Meeting.objects.filter(pk=pk, neighborhood__in=neighborhoods_for(request.user))
-        .select_related("neighborhood", "committee", "place_asset")
-        .prefetch_related("attendees", "attachments", "resolutions__agency", "resolutions__organization")
+        Meeting.objects.filter(scope_q(Meeting, request.user), pk=pk)
+        .select_related("neighborhood", "province", "committee", "place_asset")
+        .prefetch_related(
+            "attendees", "attachments", "resolutions__agency", "resolutions__organization", "resolutions__neighborhood"
+        )
         .first()
     )
     if meeting is None:
@@ -90,8 +91,9 @@ class UsageView(InScopeObject, usage.UsageView):
 
 
 def attachment(request, pk):
-    """A meeting's paper, streamed to staff of its neighbourhood (and its province's coordinators) only."""
-    found = Attachment.objects.filter(pk=pk, meeting__neighborhood__in=neighborhoods_for(request.user)).first()
+    """A meeting's paper, streamed to staff of its neighbourhood and its province's coordinators (a province's
+    meeting's to its coordinators) only."""
+    found = Attachment.objects.filter(scope_q(Attachment, request.user), pk=pk).first()
     if found is None or not found.file:
         raise Http404(NOT_FOUND)
     name = os.path.basename(found.file.name)

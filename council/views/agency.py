@@ -64,7 +64,7 @@ class AgencyResolutionsView(AgencyMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = today_in_tehran()
-        resolutions = resolutions_of(self.account).select_related("neighborhood", "meeting__committee").order_by(
+        resolutions = resolutions_of(self.account).select_related("neighborhood", "meeting__committee", "meeting__province").order_by(
             "due_date", "pk"
         )
         status = self.request.GET.get("status", "")
@@ -91,7 +91,7 @@ class AgencyResolutionView(AgencyMixin, TemplateView):
     def resolution(self):
         found = (
             resolutions_of(self.account)
-            .select_related("neighborhood", "meeting__committee")
+            .select_related("neighborhood", "meeting__committee", "meeting__province")
             .prefetch_related("notes__author")
             .filter(pk=self.pk)
             .first()
