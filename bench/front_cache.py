@@ -1,11 +1,11 @@
-"""A page served by nginx's proxy cache, configured as site/nginx.conf.example configures it, against the
-trivial view served by gunicorn, both measured with the same client in the same run.
+"""A page served by nginx's proxy cache, configured as site/ configures it, against the trivial view
+served by gunicorn, both measured with the same client in the same run.
 
 nginx runs unprivileged-style from a temporary directory (its own pid, logs, temp and cache paths) on a
 free 127.0.0.1 port, in front of the gunicorn that bench/run started, and is stopped when the figure is
-taken. The http-context part of the example (upstream, maps, proxy_cache_path) and its `location /`
-block (proxy_cache, key, bypass on a session cookie…) are copied; TLS, static files and the other
-locations are left out. Skipped, with the reason, when nginx is not installed.
+taken. The http-context part (site/nginx-mahalle.conf: upstream, maps, proxy_cache_path) and the
+`location /` block of site/mahalle_locations (proxy_cache, key, bypass on a session cookie…) are
+copied; TLS, static files and the other locations are left out. Skipped, with the reason, when nginx is not installed.
 
 The client is ApacheBench (`ab -k`, apache2-utils) when it is installed, since a Python client cannot
 ask fast enough to tell nginx's rate from its own; otherwise the Python client of load.py, and the
@@ -46,13 +46,13 @@ def block(text, opening):
 
 
 def config(work, app_port, port):
-    example = (SITE / "nginx.conf.example").read_text()
     params = work / "mahalle_proxy_params"
     params.write_text((SITE / "mahalle_proxy_params").read_text())
-    http_part = example[: example.index("server {")]
+    http_part = (SITE / "nginx-mahalle.conf").read_text()
     http_part = http_part.replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
     http_part = re.sub(r"proxy_cache_path \S+", f"proxy_cache_path {work / 'cache'}", http_part)
-    location = block(example, "location / {").replace("/etc/nginx/mahalle_proxy_params", str(params))
+    locations = (SITE / "mahalle_locations").read_text()
+    location = block(locations, "location / {").replace("/etc/nginx/mahalle_proxy_params", str(params))
     for name in ("cache", "temp"):
         (work / name).mkdir(mode=0o777)
         (work / name).chmod(0o777)  # workers drop to an unprivileged user when nginx starts as root

@@ -43,6 +43,9 @@ from news.models import NewsIndexPage, NewsPage
 from portal import jalali
 from programmes.models import ProgramCalendarPage, ProgramPage, ProgramPartner, ProgramSession
 from programmes.seats import Signup, SignupRefused, register
+from reports.models import MonthlyReport
+from reports.periods import current_month
+from reports.views.monthly import make_report
 
 from . import content, statements
 from .council import AGENCY_LOGINS, build_council
@@ -61,6 +64,9 @@ from .factories import (
     StatementPageFactory,
 )
 from .images import collection_named, demo_image
+
+# Set by wagtail.models.TranslatableMixin (council members, committees), not by the demo's content.
+TRANSLATION_FIELDS = ("translation_key", "locale")
 
 INLINE_MODELS = {
     "services": OrganizationService,
@@ -94,15 +100,17 @@ class Result:
     pages_published: int = 0
     meetings: int = 0
     resolutions: int = 0
+    monthly_reports: int = 0
     logins: list = field(default_factory=list)
 
 
 def _row_key(obj):
-    """The values that make an inline row what it is: everything but its id and page."""
+    """The values that make an inline row what it is: everything but its id, its page and, for a
+    translatable row, the key and locale that tie it to its translations."""
     return tuple(
         getattr(obj, f.attname)
         for f in obj._meta.concrete_fields
-        if not f.primary_key and not isinstance(f, ParentalKey)
+        if not f.primary_key and not isinstance(f, ParentalKey) and f.name not in TRANSLATION_FIELDS
     )
 
 
@@ -171,6 +179,8 @@ class DemoBuilder:
     def __init__(self):
         self.result = Result()
         self._password = _SharedPassword(content.DEMO_PASSWORD)
+        # (page, data) of every demo programme, for the links made once the directory exists.
+        self._programmes = []
 
     @transaction.atomic
     def build(self):
@@ -206,10 +216,11 @@ class DemoBuilder:
         build_council(self.result)
         for agency_slug, username, neighborhood_slugs, label in AGENCY_LOGINS:
             self.agency_account(agency_slug, username, neighborhood_slugs, label)
-        self.programme_venues()
+        self.programme_links()
         from .translation_builder import build_english
 
         build_english(self, home)
+        self.monthly_reports()
         return self.result
 
     # --- pages ---------------------------------------------------------------------------------
@@ -331,50 +342,81 @@ class DemoBuilder:
         return pages
 
     def programmes(self, neighborhood):
-        for data in demo_programmes.programmes(neighborhood.title, f"سرای محله {neighborhood.title}"):
+        """The neighbourhood's own programmes (demo.programmes), with their sign-ups."""
+        own = demo_programmes.programmes_of(neighborhood.slug)
+        for data in own:
             fields = demo_programmes.page_fields(data)
             fields["sessions"] = _numbered(
                 [ProgramSession(**row) for row in demo_programmes.session_rows(data)]
             )
             page = self.page(ProgramPage, ProgramPageFactory, neighborhood, fields)
             self.result.programmes += 1
-            if data["registrations"] and not page.registrations.exists():
-                self.registrations(ProgramPage.objects.get(pk=page.pk), data["registrations"])
+            self._programmes.append((page, data))
+            if data["registrants"] and not page.registrations.exists():
+                self.registrations(ProgramPage.objects.get(pk=page.pk), data["registrants"])
+        self.retire_shared_programmes(neighborhood, {data["slug"] for data in own})
 
-    def programme_venues(self):
-        """Courses meet in one of their neighbourhood's assets that can host them (the directory is built
-        after the programmes, so the link is made last)."""
-        for program in ProgramPage.objects.filter(slug__in=demo_programmes.HELD_AT_AN_ASSET):
-            venue = (
-                AssetPage.objects.child_of(program.get_parent()).live().filter(can_host_programmes=True).order_by("path").first()
-            )
-            if venue is not None and program.venue_id != venue.pk:
-                program.venue = venue
+    def retire_shared_programmes(self, neighborhood, own_slugs):
+        """Unpublish what an earlier demo gave every neighbourhood alike and this one no longer has, so a
+        database loaded then shows each neighbourhood's own programmes only. Its sign-ups are kept."""
+        for slug, title in demo_programmes.RETIRED.items():
+            if slug in own_slugs:
+                continue
+            for page in ProgramPage.objects.child_of(neighborhood).live().filter(slug=slug, title=title):
+                page.unpublish()
+
+    def programme_links(self):
+        """Each programme's venue among its neighbourhood's assets and its organisations in the directory
+        (the directory is built after the programmes, so these links are made last)."""
+        organizations = OrganizationPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+        for page, data in self._programmes:
+            program = ProgramPage.objects.get(pk=page.pk)
+            changed = False
+            if data["venue_asset"]:
+                venue = AssetPage.objects.child_of(program.get_parent()).live().get(slug=data["venue_asset"])
+                if program.venue_id != venue.pk:
+                    program.venue = venue
+                    changed = True
+            links = [(organizations.get(slug=slug), role) for slug, role in data["partner_links"]]
+            if [(link.organization_id, link.role) for link in program.partner_links.all()] != [
+                (organization.pk, role) for organization, role in links
+            ]:
+                program.partner_links = [
+                    ProgramPartner(organization=organization, role=role, sort_order=number)
+                    for number, (organization, role) in enumerate(links)
+                ]
+                changed = True
+            if changed:
                 program.save_revision().publish()
                 self.result.pages_published += 1
-        self.programme_partners()
 
-    def programme_partners(self):
-        """The first organisation serving a neighbourhood helps with its sewing course."""
-        for program in ProgramPage.objects.filter(slug="sewing-course").select_related("neighborhood"):
-            organization = (
-                OrganizationPage.objects.live().filter(neighborhoods=program.neighborhood_id).order_by("path").first()
-            )
-            if organization is None or program.partner_links.filter(organization=organization).exists():
-                continue
-            program.partner_links = [ProgramPartner(organization=organization, role="partner", sort_order=0)]
-            program.save_revision().publish()
-            self.result.pages_published += 1
-
-    def registrations(self, program, count):
-        """Residents sign up through the same path as on the site, so seats and waitlist are real."""
-        for name, mobile, people in demo_programmes.REGISTRANTS[:count]:
+    def registrations(self, program, registrants):
+        """Residents sign up through the same path as on the site, so seats and waitlist are real. A
+        programme whose sign-up is not open on the day the demo is loaded gets none."""
+        for name, mobile, people in registrants:
             signup = Signup(name=name, mobile=mobile, people=min(people, program.max_people_per_signup))
             try:
                 register(program, signup)
             except SignupRefused:
                 continue
             self.result.registrations_created += 1
+
+    # --- monthly reports -----------------------------------------------------------------------
+
+    def monthly_reports(self):
+        """Each neighbourhood's report for the last finished Jalali month, made by the office's head as the
+        reports screen makes it, once: a month that has its report is left alone. Its PDF is made on its
+        first download."""
+        month = current_month().previous_month()
+        for _province, data in content.all_neighborhoods():
+            neighborhood = NeighborhoodPage.objects.get(slug=data["slug"], locale__language_code=settings.LANGUAGE_CODE)
+            if MonthlyReport.objects.filter(neighborhood=neighborhood, year=month.year, month=month.month).exists():
+                continue
+            head = get_user_model().objects.get(username=content.head_username(data["slug"]))
+            make_report(
+                neighborhood, month.year, month.month, demo_reports.MONTHLY_HIGHLIGHTS.get(data["slug"], ""), head
+            )
+            self.result.monthly_reports += 1
 
     # --- submissions ---------------------------------------------------------------------------
 

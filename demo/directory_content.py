@@ -1,6 +1,10 @@
 """Demo content of the directory: each neighbourhood's assets, the organisations serving the demo
 neighbourhoods with their services, and two NGO applications waiting in inboxes.
 
+Every organisation a demo text names (a council member's, one in the news, a programme's partner) is
+listed here, serving the neighbourhoods that name it; an application is from an organisation not
+listed yet. Applicants' mobiles follow their neighbourhood's series of demo numbers.
+
 Names, addresses and numbers are invented (local numbers starting with 0000 do not exist); the kinds
 of places and services follow public reports about the facilitation offices. Points lie a few hundred
 metres from each office. Costs are in rials, as stored.
@@ -79,7 +83,8 @@ ASSETS = {
               facilities=["حیاط بزرگ", "نمازخانه"], can_host_programmes=True, hours=_hours("07:30", "13:30")),
         asset("boostan-yas", "بوستان یاس", "park", (2, 3), Owner.PUBLIC,
               "تنها فضای سبز محله؛ جای برنامه روز درختکاری.", facilities=["وسایل بازی کودک", "مسیر پیاده‌روی"],
-              accessibility="مسیر هموار از ورودی شمالی.", hours=_hours("06:00", "23:00", friday_closed=False)),
+              accessibility="مسیر هموار از ورودی شمالی.", can_host_programmes=True,
+              hours=_hours("06:00", "23:00", friday_closed=False)),
     ],
     "roudaki": [
         asset("hosseinieh-roudaki", "حسینیه رودکی", "tekyeh", (1, 1), Owner.RELIGIOUS,
@@ -198,7 +203,7 @@ ORGANIZATIONS = [
         address="خیابان یاس، جنب مسجد امام سجاد", phone="086-0000-4433",
     ),
     organization(
-        "tavanyab", "تعاونی مهارت و اشتغال توانیاب", K.COOPERATIVE, ["bagh-khalaj", "roudaki", "eslamabad-zanjan"],
+        "tavanyab", "تعاونی مهارت و اشتغال توانیاب", K.COOPERATIVE, ["bagh-khalaj", "roudaki"],
         [service("دوره خیاطی و کیف‌دوزی", S.EDUCATION, T.WOMEN_HEADS, cost_rials=2_500_000,
                  how="ثبت‌نام در سرای محله؛ نیمی از شهریه را خیران می‌پردازند."),
          service("وام خرد کسب‌وکار خانگی", S.LIVELIHOOD, T.UNEMPLOYED, eligibility="گذراندن یکی از دوره‌های مهارتی")],
@@ -239,7 +244,7 @@ ORGANIZATIONS = [
         None, summary="ارجاع‌های دفتر به بهزیستی از اینجا پیگیری می‌شود.", fields=["توانبخشی", "مشاوره"],
     ),
     organization(
-        "sabz-zanjan", "سمن محیط زیستی سبزینه", K.NGO, ["eslamabad-zanjan", "manba-ab"],
+        "sabz-zanjan", "سمن محیط زیستی سبزینه", K.NGO, ["eslamabad-zanjan"],
         [service("کارگاه تفکیک پسماند", S.ENVIRONMENT, T.EVERYONE),
          service("کاشت نهال با مدرسه‌ها", S.ENVIRONMENT, T.CHILDREN)],
         ("36.656900", "48.509800"), summary="پسماند کمتر و درخت بیشتر در محله‌های حاشیه‌ای.", fields=["محیط زیست"],
@@ -250,6 +255,81 @@ ORGANIZATIONS = [
          service("بهسازی خانه‌های فرسوده", S.HOUSING, T.FAMILIES, cost_rials=0)],
         ("36.259800", "50.022900"), verified=True, verified_on=datetime.date(2025, 12, 1),
         summary="خیران محله برای درمان و مسکن.", fields=["درمان", "مسکن"],
+    ),
+    # The organisations each neighbourhood's council members come from and its news names.
+    organization(
+        "javanan-roudaki", "جمعیت جوانان داوطلب رودکی", K.NGO, ["roudaki"],
+        [service("برنامه پنجشنبه‌عصرهای کودکان در پاتوق محله", S.CULTURE, T.CHILDREN,
+                 how="پنجشنبه‌ها ساعت ۱۶ در پاتوق انتهای خیابان رودکی."),
+         service("مسابقه‌های ورزشی نوجوانان", S.CULTURE, T.TEENAGERS)],
+        ("34.079800", "49.680300"), verified=True, verified_on=datetime.date(2025, 11, 9),
+        summary="جوانان محله که جشن‌ها و برنامه‌های پاتوق محله را خودشان می‌گردانند.",
+        fields=["نشاط اجتماعی", "کودکان و نوجوانان"],
+    ),
+    organization(
+        "kheirieh-ghaem", "خیریه نیکوکاران شهر قائم", K.CHARITY, ["shahr-e-ghaem"],
+        [service("هزینه رفت‌وآمد و میان‌وعده کلاس‌های جبرانی", S.EDUCATION, T.CHILDREN),
+         service("بسته معیشتی خانواده‌های بی‌سرپرست", S.LIVELIHOOD, T.WOMEN_HEADS,
+                 eligibility="با معرفی دفتر تسهیلگری")],
+        ("34.602900", "50.913900"), registration_number="6107", verified=True, verified_on=datetime.date(2025, 8, 23),
+        summary="خیران محله که هزینه کلاس‌های جبرانی و بسته‌های معیشتی را می‌پردازند.",
+        fields=["آموزش", "حمایت معیشتی"],
+        address="شهر قائم، بلوار اصلی، جنب مسجد جامع", phone="025-0000-3192",
+    ),
+    organization(
+        "dast-haye-mehraban", "خیریه دست‌های مهربان", K.CHARITY, ["esmaeilabad"],
+        [service("تعمیر سقف خانه‌های فرسوده", S.HOUSING, T.FAMILIES,
+                 eligibility="سالمندان و زنان سرپرست خانوار ساکن محله، پس از بازدید کمیته عمران شورا"),
+         service("سرکشی هفتگی سالمندان تنها", S.HEALTH, T.ELDERLY)],
+        ("34.667900", "50.860100"), registration_number="3210", verified=True, verified_on=datetime.date(2025, 6, 15),
+        summary="خیریه‌ای که خانه‌های فرسوده محله را پیش از باران‌ها تعمیر می‌کند و به سالمندان تنها سر می‌زند.",
+        fields=["مسکن", "سالمندان"], address="قم، اسماعیل‌آباد، خیابان شقایق", phone="025-0000-7788",
+    ),
+    organization(
+        "tavana", "سمن توانا", K.NGO, ["sorkheh-hesar"],
+        [service("کارگاه فروش و بازاریابی کسب‌وکار خانگی", S.LIVELIHOOD, T.WOMEN_HEADS),
+         service("مشاوره شغلی جویندگان کار", S.LIVELIHOOD, T.UNEMPLOYED, how="با معرفی دفتر تسهیلگری سرخه‌حصار")],
+        ("35.701100", "51.535400"), registration_number="22871", verified=True, verified_on=datetime.date(2025, 3, 2),
+        summary="همراه زنان سرپرست خانوار و جویندگان کار، از دوره مهارتی تا فروش محصول.",
+        fields=["اشتغال", "کسب‌وکار خانگی"],
+    ),
+    organization(
+        "nan-o-mehr", "خیریه نان و مهر", K.CHARITY, ["sorkheh-hesar"],
+        [service("هزینه دارو برای خانواده‌های بی‌بیمه", S.HEALTH, T.FAMILIES, eligibility="با معرفی پزشک خانواده محله"),
+         service("غذای گرم برای سالمندان تنها", S.LIVELIHOOD, T.ELDERLY)],
+        ("35.699900", "51.537100"), verified=True, verified_on=datetime.date(2024, 12, 21),
+        summary="خیران شرق تهران برای دارو و غذای گرم خانواده‌های کم‌برخوردار.", fields=["درمان", "حمایت معیشتی"],
+        phone="021-0000-7740",
+    ),
+    organization(
+        "mehr-koodak-zanjan", "انجمن مهر کودک زنجان", K.NGO, ["eslamabad-zanjan"],
+        [service("غربالگری بینایی و شنوایی کودکان", S.HEALTH, T.CHILDREN,
+                 how="با هماهنگی مرکز خدمات جامع سلامت محله"),
+         service("کلاس نقاشی کودکان", S.CULTURE, T.CHILDREN)],
+        ("36.656600", "48.507800"), registration_number="1934", verified=True, verified_on=datetime.date(2026, 1, 18),
+        summary="سمنی که سلامت و شادی کودکان محله‌های حاشیه‌ای زنجان را دنبال می‌کند.", fields=["کودکان", "سلامت"],
+    ),
+    organization(
+        "kheirieh-hamyaran-eslamabad", "خیریه همیاران اسلام‌آباد", K.CHARITY, ["eslamabad-zanjan"],
+        [service("هزینه عینک کودکان خانواده‌های کم‌بضاعت", S.HEALTH, T.CHILDREN),
+         service("بسته معیشتی", S.LIVELIHOOD, T.FAMILIES, eligibility="با معرفی کمیته آسیب‌های اجتماعی شورا")],
+        ("36.655000", "48.509700"), verified=True, verified_on=datetime.date(2026, 2, 7),
+        summary="خیران اسلام‌آباد، پشتیبان خانواده‌هایی که کمیته‌های شورا معرفی می‌کنند.", fields=["حمایت معیشتی"],
+    ),
+    organization(
+        "sabz-qazvin", "انجمن سبز قزوین", K.NGO, ["manba-ab"],
+        [service("کارگاه تفکیک پسماند", S.ENVIRONMENT, T.EVERYONE),
+         service("کاشت و نگهداری نهال در حاشیه مسیل", S.ENVIRONMENT, T.EVERYONE)],
+        ("36.259700", "50.020600"), registration_number="5402", verified=True, verified_on=datetime.date(2025, 10, 5),
+        summary="سمن محیط زیستی قزوین که با کودکان و اهالی منبع آب پسماند را کم و فضای سبز را بیشتر می‌کند.",
+        fields=["محیط زیست", "آموزش کودکان"],
+    ),
+    organization(
+        "zanan-sarparast-qazvin", "انجمن حمایت از زنان سرپرست خانوار", K.NGO, ["manba-ab"],
+        [service("آموزش حسابداری ساده صندوق‌های خرد", S.LIVELIHOOD, T.WOMEN_HEADS),
+         service("مشاوره حقوقی زنان سرپرست خانوار", S.LEGAL, T.WOMEN_HEADS)],
+        ("36.258600", "50.022400"), registration_number="4716", verified=True, verified_on=datetime.date(2025, 9, 14),
+        summary="همراه زنان سرپرست خانوار قزوین در صندوق‌های خرد محلی و کسب‌وکار.", fields=["زنان سرپرست خانوار"],
     ),
 ]
 
@@ -272,25 +352,25 @@ APPLICATIONS = [
         "email": "",
         "contact_name": "پروین عسگری",
         "contact_role": "هماهنگ‌کننده گروه",
-        "contact_mobile": "09120001301",
+        "contact_mobile": "09120001206",
         "services": [("کتاب‌خوانی گروهی کودکان", ServiceCategory.CULTURE, TargetGroup.CHILDREN, "")],
     },
     {
-        "org_name": "خیریه دست‌های مهربان",
-        "kind": OrganizationKind.CHARITY,
-        "registration_number": "۳۲۱۰",
-        "fields_of_activity": "حمایت از سالمندان تنها",
-        "description": "سرکشی هفتگی و خرید دارو برای سالمندان تنها.",
+        "org_name": "گروه سالمندیاران اسماعیل‌آباد",
+        "kind": OrganizationKind.NGO,
+        "registration_number": "",
+        "fields_of_activity": "همراهی سالمندان تنها",
+        "description": "چند جوان محله که سالمندان تنها را تا نوبت پزشک همراهی می‌کنند و داروهایشان را می‌رسانند.",
         "primary_neighborhood": "esmaeilabad",
         "other_neighborhoods": [],
         "address": "قم، اسماعیل‌آباد، خیابان شقایق",
-        "phone": "025-0000-7788",
+        "phone": "",
         "email": "",
         "contact_name": "محمد نوروزی",
-        "contact_role": "مدیرعامل",
-        "contact_mobile": "09120001302",
+        "contact_role": "هماهنگ‌کننده گروه",
+        "contact_mobile": "09120001406",
         "services": [
-            ("سرکشی هفتگی سالمندان", ServiceCategory.HEALTH, TargetGroup.ELDERLY, ""),
+            ("همراهی سالمندان در نوبت پزشک", ServiceCategory.HEALTH, TargetGroup.ELDERLY, ""),
             ("خرید و رساندن دارو", ServiceCategory.HEALTH, TargetGroup.ELDERLY, "۲۰۰۰۰"),
         ],
     },

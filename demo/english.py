@@ -1,9 +1,12 @@
 """English translations of the demo: the home page, the portal's news, every province and neighbourhood
-page, the neighbourhoods' news indexes and a few news items. Written from the facts of the Persian
+page, the neighbourhoods' news indexes, a few news items and one asset. Written from the facts of the Persian
 content in demo.content; the places keep their Persian names in Latin letters.
 
 Each entry names a page by its slugs from the home page and gives its English text field by field;
-rich text is a list of paragraphs, in the order of the Persian paragraphs they translate.
+rich text is a list of paragraphs, in the order of the Persian paragraphs they translate. A neighbourhood's
+council is given row by row, in the order of the Persian rows: its members as (name, organisation) and its
+committees as (name, chair, duties), with "" where the Persian row leaves the field empty. Roles and
+committee areas are choices, shown in English by the catalogue.
 """
 
 HOME = {
@@ -50,10 +53,14 @@ PROVINCES = {
     "qom": {
         "title": "Qom",
         "intro": [
-            "Marginal settlement is counted among the province's priority social harms in Qom. The province's "
-            "facilitation offices try to make residents partners in improving and running their neighbourhoods, "
-            "so that the work does not rest on public agencies alone; the province's social working group "
-            "regularly reviews the offices of Shahr-e Ghaem and Esmaeilabad."
+            "Marginal settlement is counted among the province's priority social harms in Qom. To bring people "
+            "into running their neighbourhoods, three facilitation offices have been opened in the province: in "
+            "Shahr-e Ghaem, Aminabad and the Darvazeh-Rey neighbourhood. Their work is to make residents "
+            "partners in improving their neighbourhoods, so that it does not rest on public agencies alone.",
+            "The province's working group on social and cultural affairs, health, women and the family "
+            "regularly reviews the facilitation offices in the deprived areas of Shahr-e Ghaem and Esmaeilabad, "
+            "and has asked them to work more closely with the mosques, community organisations, Basij bases, "
+            "the Relief Committee and the Welfare Organisation.",
         ],
     },
     "tehran": {
@@ -89,6 +96,35 @@ NEIGHBORHOODS = {
         "city": "Arak",
         "district": "District 2 of Arak Municipality",
         "office_address": "Arak, Kuy-e Imam Sajjad, Yas Street, Third Alley, Neighbourhood House building",
+        "council_members": [
+            ("Hossein Moradi", "Board of trustees of the neighbourhood mosque"),
+            ("Fatemeh Rahimi", "Mehr Association for the Support of Women"),
+            ("Mahdi Salehi", "Social worker"),
+            ("Zahra Nowruzi", "Imam Sajjad Charity"),
+            ("Ali-Akbar Sharifi", "Head of the neighbourhood primary school"),
+            ("Somayeh Kazemi", "Neighbourhood health post"),
+            ("Reza Ghasemi", ""),
+        ],
+        "committees": [
+            (
+                "Civil works committee",
+                "Reza Ghasemi",
+                "Following up paving of the alleys, street lighting and clearing the gutters with the district "
+                "municipality.",
+            ),
+            ("Health committee", "Somayeh Kazemi", "Screenings with the health post and family health education."),
+            (
+                "Social harms committee",
+                "Mahdi Salehi",
+                "Standing by women on their way out of addiction, preventing school drop-out and referring families "
+                "who need support.",
+            ),
+            (
+                "Social vitality committee",
+                "Fatemeh Rahimi",
+                "Programmes for occasions, celebrations and family outings with the residents' help.",
+            ),
+        ],
         "summary": (
             "A settlement on the edge of Arak whose facilitation office has worked since June 2019 to reduce "
             "social harms and empower families, hand in hand with local trustees and benefactors."
@@ -105,6 +141,16 @@ NEIGHBORHOODS = {
             "Free addiction treatment for women, skills classes and occasions such as Tree Planting Day and "
             "International Women's Day are among the office's best-known work.",
         ],
+        # One asset in English: the others are listed on the English page in Persian, marked so.
+        "assets": {
+            "masjed-emam-sajjad": {
+                "title": "Imam Sajjad Mosque",
+                "summary": "The neighbourhood mosque, where the neighbourhood progress council meets.",
+                "address": "Yas Street, opposite the Fifth Alley",
+                "facilities": "Prayer hall\nAssembly hall\nKitchen",
+                "accessibility": "Step-free entrance from the courtyard.",
+            },
+        },
         "news": {
             "womens-day": {
                 "title": "Active women of Bagh-e Khalaj honoured on International Women's Day",
@@ -132,6 +178,32 @@ NEIGHBORHOODS = {
         "city": "Arak",
         "district": "District 2 of Arak Municipality",
         "office_address": "Arak, Kuy-e Imam Sajjad, Yas Street, Third Alley, Neighbourhood House building",
+        "council_members": [
+            ("Mohammad-Ali Farahani", ""),
+            ("Maryam Asadi", "Urban planning specialist"),
+            ("Amir Heydari", "Roudaki Young Volunteers Society"),
+            ("Masoumeh Yazdani", "The neighbourhood's girls' secondary school"),
+            ("Abolfazl Karimi", "Neighbourhood interest-free loan fund"),
+            ("Hamid Tavakoli", "Neighbourhood Basij base"),
+        ],
+        "committees": [
+            (
+                "Civil works committee",
+                "Maryam Asadi",
+                "Lighting the alleys, making the streets safe and following up a play area for children.",
+            ),
+            (
+                "Public safety committee",
+                "Hamid Tavakoli",
+                "Finding defenceless spaces and working with the police station to make the neighbourhood safer.",
+            ),
+            (
+                "Social vitality committee",
+                "Amir Heydari",
+                "Celebrations, sports competitions and the programmes of the neighbourhood hangout.",
+            ),
+            ("Health committee", "Masoumeh Yazdani", "Health education for teenagers and work with the health centre."),
+        ],
         "summary": (
             "A crowded, young neighbourhood next to Bagh-e Khalaj, served by the same facilitation office, which "
             "finished its door-to-door needs assessment this year."
@@ -171,6 +243,36 @@ NEIGHBORHOODS = {
         "city": "Qom",
         "district": "District 8 of Qom Municipality",
         "office_address": "Qom, Shahr-e Ghaem, Main Boulevard, Nastaran Alley, next to the neighbourhood mosque",
+        "council_members": [
+            ("Seyyed Mahmoud Hosseini", "Prayer leader of the neighbourhood mosque"),
+            ("Akram Mohammadi", "Omid Children's House"),
+            ("Javad Rostami", "Social work specialist"),
+            ("Gholamreza Babaei", ""),
+            ("Narges Abbasi", "Neighbourhood health house"),
+            ("Yousef Jafari", "Benefactors' Charity of Shahr-e Ghaem"),
+            ("Kazem Nazari", "Neighbourhood Basij base"),
+            ("Leila Safari", "The neighbourhood's girls' primary school"),
+        ],
+        "committees": [
+            ("Civil works committee", "Gholamreza Babaei", "Lighting, paving and draining surface water."),
+            (
+                "Health committee",
+                "Narges Abbasi",
+                "Screenings, vaccinations and nutrition education with the health house.",
+            ),
+            ("Social vitality committee", "Leila Safari", "Cultural, sports and occasion programmes for families."),
+            (
+                "Public safety committee",
+                "Kazem Nazari",
+                "Working with the police, lighting dark spots and keeping the way to school safe.",
+            ),
+            (
+                "Social harms committee",
+                "Javad Rostami",
+                "Preventing school drop-out and child labour, and referring families to the Welfare Organisation and "
+                "the Relief Committee.",
+            ),
+        ],
         "summary": (
             "One of Qom's underprivileged neighbourhoods, whose facilitation office works with the mosque, the "
             "Basij base, the Relief Committee and the Welfare Organisation to bring residents into running "
@@ -193,6 +295,34 @@ NEIGHBORHOODS = {
         "city": "Qom",
         "district": "District 3 of Qom Municipality",
         "office_address": "Qom, Esmaeilabad, Shaghayegh Street, health post building, first floor",
+        "council_members": [
+            ("Abbas Rahmani", ""),
+            ("Tahereh Mousavi", "Kind Hands Charity"),
+            ("Saeed Kamrani", "Civil engineer"),
+            ("Mansoureh Ghorbani", "Hamyaran Association of Esmaeilabad"),
+            ("Mohammad-Reza Akbari", "Board of trustees of the neighbourhood hosseinieh"),
+            ("Parvin Shakeri", "Neighbourhood health post"),
+        ],
+        "committees": [
+            (
+                "Civil works committee",
+                "Saeed Kamrani",
+                "Following up the neighbourhood's joining the city's service area, paving, and renovating run-down "
+                "houses.",
+            ),
+            (
+                "Social harms committee",
+                "Mansoureh Ghorbani",
+                "Finding families who need support and referring them to the Welfare Organisation and the Relief "
+                "Committee.",
+            ),
+            (
+                "Health committee",
+                "Parvin Shakeri",
+                "Following up health insurance and the family doctor, and health education.",
+            ),
+            ("Social vitality committee", "Mohammad-Reza Akbari", "Neighbourhood sports, religious and occasion programmes."),
+        ],
         "summary": (
             "An underprivileged neighbourhood on the edge of Qom whose progress council is working to bring it "
             "within the city's services and to support the clients of the Welfare Organisation and the Relief "
@@ -215,6 +345,43 @@ NEIGHBORHOODS = {
         "city": "Tehran",
         "district": "District 13",
         "office_address": "Tehran, Sorkheh Hesar, Laleh Street, Neighbourhood House, room 4",
+        "council_members": [
+            ("Naser Amiri", "One of the neighbourhood's long-standing residents"),
+            ("Shahla Mortazavi", "Tavana NGO"),
+            ("Kamran Shirazi", "Microeconomics specialist"),
+            ("Azadeh Fathi", "Bread and Kindness Charity"),
+            ("Majid Soltani", "Head of the neighbourhood house"),
+            ("Fereshteh Delavari", "Family doctor at the neighbourhood health centre"),
+            ("Behrouz Zamani", "Shopkeeper at the neighbourhood market"),
+        ],
+        "committees": [
+            (
+                "Health committee",
+                "Fereshteh Delavari",
+                "Enrolling residents in health insurance and the family doctor programme, and free visits for "
+                "low-income families.",
+            ),
+            (
+                "Public safety committee",
+                "Behrouz Zamani",
+                "Finding and improving defenceless spaces and opening neighbourhood hangouts.",
+            ),
+            (
+                "Social harms committee",
+                "Shahla Mortazavi",
+                "Supporting people in difficulty, introducing clients to jobs and following up food parcels.",
+            ),
+            (
+                "Social vitality committee",
+                "Majid Soltani",
+                "The neighbourhood house's programmes for children, teenagers and older people.",
+            ),
+            (
+                "Civil works committee",
+                "Naser Amiri",
+                "Following up the improvement of streets and floodways with the district municipality.",
+            ),
+        ],
         "summary": (
             "A neighbourhood in the east of Tehran that receives both support and skills and employment "
             "programmes under District 13's programme for the empowerment and community-led transformation of "
@@ -239,6 +406,38 @@ NEIGHBORHOODS = {
         "city": "Zanjan",
         "district": "District 3 of Zanjan Municipality",
         "office_address": "Zanjan, Eslamabad, Bahar Street, Second Alley, facilitation office building",
+        "council_members": [
+            ("Yadollah Nouri", ""),
+            ("Sakineh Bigdeli", "The neighbourhood's comprehensive health services centre"),
+            ("Iman Zarei", "Sociologist"),
+            ("Hassan Maleki", "Board of trustees of the neighbourhood's main mosque"),
+            ("Roghayeh Afshar", "Mehr-e Koudak Association of Zanjan"),
+            ("Morteza Khodabandehlou", "Helpers of Eslamabad Charity"),
+            ("Davoud Soleimani", "Neighbourhood Basij base"),
+        ],
+        "committees": [
+            ("Civil works committee", "Hassan Maleki", "Better infrastructure, paving and draining surface water."),
+            (
+                "Health committee",
+                "Sakineh Bigdeli",
+                "Screening children and older people, and family health education.",
+            ),
+            (
+                "Social vitality committee",
+                "Roghayeh Afshar",
+                "Cultural and sports programmes that bring the residents closer together.",
+            ),
+            (
+                "Public safety committee",
+                "Davoud Soleimani",
+                "Drawing up the map for making the neighbourhood safer and keeping it up to date.",
+            ),
+            (
+                "Social harms committee",
+                "Iman Zarei",
+                "Watching the neighbourhood's social problems and following up local solutions.",
+            ),
+        ],
         "summary": (
             "One of the eight pilot areas of the neighbourhood-based management programme in Zanjan province, "
             "with a neighbourhood progress council of local trustees, local institutions, NGOs, charities and "
@@ -282,6 +481,37 @@ NEIGHBORHOODS = {
         "city": "Qazvin",
         "district": "District 2 of Qazvin Municipality",
         "office_address": "Qazvin, Manba-e Ab, Arghavan Street, Sixth Alley, No. 12",
+        "council_members": [
+            ("Esmaeil Dehghan", ""),
+            ("Nasrin Hatami", "Qazvin Green Society"),
+            ("Behzad Rafiei", "Town planning specialist"),
+            ("Mahin Taheri", "Society for the Support of Women Heads of Household"),
+            ("Jalal Ghanbari", "Benefactors' Charity of Manba-e Ab"),
+            ("Rouhollah Mokhtari", "Cleric of the neighbourhood mosque"),
+        ],
+        "committees": [
+            (
+                "Social dimension committee",
+                "Mahin Taheri",
+                "Cultural and social programmes to reduce social harms, with NGOs, the mosque and the neighbourhood "
+                "tekyeh.",
+            ),
+            (
+                "Economic dimension committee",
+                "Jalal Ghanbari",
+                "Local micro-funds, skills training and linking residents with the job market.",
+            ),
+            (
+                "Physical dimension committee",
+                "Behzad Rafiei",
+                "Following up half-finished projects, streets and run-down buildings.",
+            ),
+            (
+                "Environmental dimension committee",
+                "Nasrin Hatami",
+                "Waste, green space and cleaning up abandoned plots and the edges of the floodway.",
+            ),
+        ],
         "summary": (
             "A neighbourhood among Qazvin's deprived urban areas whose committees work with NGOs on four "
             "dimensions: social, economic, physical and environmental."

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from directory.models import AssetPage
 from home.models import HomePage, StatementPage
 from neighborhoods.models import NeighborhoodIndexPage, NeighborhoodPage, ProvincePage
 from news.models import NewsIndexPage, NewsPage
@@ -20,13 +21,34 @@ from news.models import NewsIndexPage, NewsPage
 from . import english
 
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+# Inline rows translated with their page (translatable models): the fields each English row gives, in order.
+ROW_FIELDS = {"council_members": ("name", "organization"), "committees": ("name", "chair", "description")}
+
+
+def _row_strings(page, name, rows):
+    """{Persian: English} for the inline rows ``name`` of ``page``, given in the order of the Persian rows."""
+    persian_rows = list(getattr(page, name).all())
+    if len(persian_rows) != len(rows):
+        raise ValueError(f"{page.url_path} {name}: {len(persian_rows)} Persian rows, {len(rows)} English")
+    pairs = {}
+    for persian_row, english_row in zip(persian_rows, rows):
+        for field, english in zip(ROW_FIELDS[name], english_row, strict=True):
+            persian = getattr(persian_row, field)
+            if bool(persian) != bool(english) or pairs.get(persian, english) != english:
+                raise ValueError(f"{page.url_path} {name}: «{persian}» cannot be {english!r}")
+            if persian:
+                pairs[persian] = english
+    return pairs
 
 
 def _strings(page, fields):
     """{Persian string: English string} for the fields of ``page`` that ``fields`` translates."""
     pairs = {}
     for name, value in fields.items():
-        if name in ("path", "province", "news"):
+        if name in ("path", "province", "news", "assets"):
+            continue
+        if name in ROW_FIELDS:
+            pairs.update(_row_strings(page, name, value))
             continue
         persian = getattr(page, name)
         if isinstance(value, list):
@@ -47,7 +69,9 @@ class EnglishTranslator:
     def translate(self, page, fields):
         page = page.specific
         strings = _strings(page, fields)
-        source, _ = TranslationSource.get_or_create_from_instance(page)
+        # Brought up to date with the Persian page (an editor's «Sync translated pages»): unchanged, it is
+        # kept as it is; otherwise its strings are extracted again (the council's rows among them).
+        source, _ = TranslationSource.update_or_create_from_instance(page)
         translation, _ = Translation.objects.get_or_create(
             source=source, target_locale=self.locale, defaults={"enabled": True}
         )
@@ -99,3 +123,5 @@ def build_english(builder, home):
         translator.translate(news_index, english.NEIGHBORHOOD_NEWS)
         for news_slug, news_fields in fields.get("news", {}).items():
             translator.translate(NewsPage.objects.child_of(news_index).get(slug=news_slug), news_fields)
+        for asset_slug, asset_fields in fields.get("assets", {}).items():
+            translator.translate(AssetPage.objects.child_of(neighborhood).get(slug=asset_slug), asset_fields)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from forms.builder import ParticipationBaseForm
 from forms.fields import MobileField, NumericTextInput, PersianIntegerField
 from neighborhoods.locales import in_default_language
+from portal.digits import for_language
 from neighborhoods.models import NeighborhoodPage
 
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
@@ -14,10 +15,12 @@ from .validators import normalize_phone, validate_phone
 
 SERVICE_ROWS = 3
 MAX_COST_TOMAN = 10**9
+CATEGORY_MISSING = _("دسته این خدمت را انتخاب کنید.")
 
 
 def _numbered(text, number):
-    return str(text) % {"number": number}
+    # «خدمت ۱» on Persian pages, «Service 1» on English ones: the number in the digits of the page.
+    return str(text) % {"number": for_language(number)}
 
 
 # Lazy, so the inbox stores the labels in the portal's language whatever language the applicant read.
@@ -91,8 +94,10 @@ class ApplicationForm(ParticipationBaseForm):
             required = number == 1
             prefix = f"service_{number}_"
             self.fields[prefix + "name"] = forms.CharField(label=_service_label(_("خدمت %(number)s: نام"), number), max_length=160, required=required)
+            # The first service's category is required with its name; a later row's only once it is named (clean()).
             self.fields[prefix + "category"] = forms.ChoiceField(
-                label=_service_label(_("خدمت %(number)s: دسته"), number), choices=[("", _("انتخاب کنید"))] + ServiceCategory.choices, required=False
+                label=_service_label(_("خدمت %(number)s: دسته"), number), choices=[("", _("انتخاب کنید"))] + ServiceCategory.choices, required=required,
+                error_messages={"required": CATEGORY_MISSING},
             )
             self.fields[prefix + "target"] = forms.ChoiceField(
                 label=_service_label(_("خدمت %(number)s: گروه هدف"), number), choices=TargetGroup.choices, required=False, initial=TargetGroup.EVERYONE
@@ -107,6 +112,9 @@ class ApplicationForm(ParticipationBaseForm):
             self.fields[prefix + "how"] = forms.CharField(
                 label=_service_label(_("خدمت %(number)s: راه استفاده"), number), max_length=500, required=False
             )
+        # The consent closes the form, after the services, as on the page (and so in the error summary).
+        for name in ("consent", "website", "form_token"):
+            self.fields[name] = self.fields.pop(name)
 
     def clean_phone(self):
         value = self.cleaned_data["phone"]
@@ -119,8 +127,8 @@ class ApplicationForm(ParticipationBaseForm):
         data = super().clean()
         for number in range(1, SERVICE_ROWS + 1):
             prefix = f"service_{number}_"
-            if data.get(prefix + "name") and not data.get(prefix + "category"):
-                self.add_error(prefix + "category", _("دسته این خدمت را انتخاب کنید."))
+            if data.get(prefix + "name") and not data.get(prefix + "category") and prefix + "category" not in self.errors:
+                self.add_error(prefix + "category", CATEGORY_MISSING)
         return data
 
     def services(self):

@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.coreutils import find_available_slug
 
 from forms.models import Submission, SubmissionEvent
 from neighborhoods.models import NeighborhoodPage
+from portal.slugs import slugify_title
 
 from .application_form import SERVICE_ROWS
 from .choices import OrganizationKind, ServiceCategory, TargetGroup
@@ -61,7 +61,7 @@ def create_draft(submission, user):
             raise ConversionError(gettext("هنوز صفحه «فهرست سمن‌ها و خیریه‌ها» ساخته نشده است؛ مدیر درگاه باید آن را بسازد."))
         data = submission.data
         title = (data.get("org_name") or submission.form_title)[:255]
-        slug = find_available_slug(directory, slugify(title, allow_unicode=True) or "organization")
+        slug = find_available_slug(directory, slugify_title(title) or "organization")
         page = OrganizationPage(
             title=title,
             slug=slug,

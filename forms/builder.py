@@ -5,9 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from neighborhoods.scopes import area
+from portal.caching.store import cached
 from portal.fields import JalaliDateField
 
-from .fields import LocationField, MobileField, NationalCodeField, PersianIntegerField, PhotoField
+from .fields import LocationField, LocationWidget, MobileField, NationalCodeField, PersianIntegerField, PhotoField
 from .models.submission import CameThrough
 
 FIELD_TYPES = (
@@ -63,6 +65,30 @@ class ParticipationBaseForm(BaseForm):
         # The office's own questions first, then who sent the resident and their consent.
         for name in ("came_through", "referral_consent", "website", "form_token"):
             self.fields[name] = self.fields.pop(name)
+
+    def open_maps_on_the_office(self, request):
+        """The maps of the location questions open on the neighbourhood's office. Its point is kept in the
+        shared cache while the neighbourhood's scope stands, so a form page read again costs no query for it;
+        it is read only when the form is drawn."""
+        if self.page is None:
+            return
+        page = self.page
+
+        def centre():
+            found = cached(request, "office-point", [page.path], lambda: office_point(page) or (), depends=[area(page)])
+            return found or None
+
+        for field in self.fields.values():
+            if isinstance(field.widget, LocationWidget):
+                field.widget.find_centre = centre
+
+
+def office_point(page):
+    """(latitude, longitude) of the office of the neighbourhood ``page`` belongs to, or None."""
+    neighborhood = page.find_neighborhood()
+    if neighborhood is None or not neighborhood.has_location:
+        return None
+    return neighborhood.latitude, neighborhood.longitude
 
 
 # The names the public form adds after the office's questions: a question may not take one of them

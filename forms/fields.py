@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from portal.digits import to_latin_digits
@@ -111,19 +111,53 @@ class PhotoField(forms.FileField):
 
 
 class LocationWidget(forms.TextInput):
+    """The «latitude, longitude» text box, which stays the field: js/location-field.js puts a map to tap
+    and a "my location" button beside it, and both write into the box. Without scripts or tiles, and for
+    keyboards and screen readers, the box is typed into as before.
+
+    ``find_centre`` (set by the form, which knows the page) returns the point the map opens on, the
+    neighbourhood office's; it is called only when the widget is drawn, so a posted form costs no query.
+    """
+
+    find_centre = None
+
     def __init__(self, attrs=None):
-        defaults = {"inputmode": "decimal", "dir": "ltr", "placeholder": "35.6892, 51.3890", "data-location": ""}
+        defaults = {"inputmode": "decimal", "dir": "ltr", "data-location": ""}
         super().__init__({**defaults, **(attrs or {})})
 
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        extra = {
+            # In the reader's digits: an example, not a value (the box accepts any digits).
+            "placeholder": gettext("مثلاً ۳۵٫۶۸۹۲، ۵۱٫۳۸۹۰"),
+            "data-map-label": gettext("نقشه برای برگزیدن موقعیت: روی جای آن بزنید یا نشانگر را بکشید."),
+            "data-location-label": gettext("موقعیت کنونی من"),
+        }
+        centre = self.find_centre() if self.find_centre else None
+        if centre:
+            extra["data-map-centre"] = f"{centre[0]},{centre[1]}"
+            extra["data-map-centre-label"] = gettext("دفتر تسهیلگری")
+        if settings.MAP_TILE_URL:
+            extra["data-tile-url"] = settings.MAP_TILE_URL
+            extra["data-tile-attribution"] = settings.MAP_TILE_ATTRIBUTION
+        context["widget"]["attrs"].update(extra)
+        return context
+
     class Media:
-        js = ["js/location-field.js"]
+        css = {"all": ["vendor/leaflet/leaflet.css", "css/maps.css"]}
+        js = ["vendor/leaflet/leaflet.js", "js/map-base.js", "js/location-field.js"]
 
 
 class LocationField(forms.CharField):
-    """A map point as «latitude, longitude», typed or filled by the phone's location button."""
+    """A map point as «latitude, longitude»: typed in any digits (a comma, the Persian «،» or a space between
+    the two, a dot or the Persian «٫» for decimals), tapped on the map or filled by the phone's location
+    button. Cleans to two Decimals of six places, the shape Submission stores."""
 
     widget = LocationWidget
-    default_error_messages = {"invalid": _("موقعیت را به شکل «عرض، طول» بنویسید، مانند 35.6892, 51.3890.")}
+    default_error_messages = {
+        "invalid": _("موقعیت را به شکل «عرض، طول» بنویسید، مانند ۳۵٫۶۸۹۲، ۵۱٫۳۸۹۰."),
+        "out_of_range": _("این موقعیت روی زمین نیست: عرض جغرافیایی باید میان ۹۰- و ۹۰ و طول جغرافیایی میان ۱۸۰- و ۱۸۰ باشد."),
+    }
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 60)
@@ -133,13 +167,16 @@ class LocationField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        parts = to_latin_digits(value).replace("،", ",").replace("٫", ".").split(",")
+        text = to_latin_digits(value).replace("٫", ".").replace("،", ",").replace("\u2212", "-")
+        parts = text.split(",") if "," in text else text.split()
         try:
-            latitude, longitude = (Decimal(part.strip()).quantize(Decimal("0.000001")) for part in parts)
+            latitude, longitude = (Decimal(part.strip()) for part in parts)
         except (ValueError, InvalidOperation):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not (latitude.is_finite() and longitude.is_finite()) or not (
-            -90 <= latitude <= 90 and -180 <= longitude <= 180
-        ):
+        if not (latitude.is_finite() and longitude.is_finite()):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return latitude, longitude
+        # Compared before rounding: 1e999999999 cannot be rounded to six places.
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise forms.ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+        step = Decimal("0.000001")
+        return latitude.quantize(step), longitude.quantize(step)

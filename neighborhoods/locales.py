@@ -7,7 +7,9 @@ therefore keep to the default language, or every translated neighbourhood would 
 """
 
 from django.conf import settings
-from wagtail.models import Locale
+from django.utils import translation
+
+from portal.caching.store import cached
 
 
 def in_default_language(queryset):
@@ -16,9 +18,26 @@ def in_default_language(queryset):
 
 def source_of(page):
     """The default-language page ``page`` is a translation of (``page`` itself when it is the source or
-    has none)."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
-    source = page.get_translations().filter(locale=default).specific().first() if default else None
-    return source or page
+    has none), in one query."""
+    source = (
+        page.specific_class.objects.filter(translation_key=page.translation_key)
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("pk")
+        .first()
+    )
+    return page if source is None or source.pk == page.pk else source
+
+
+def listing_source(neighborhood, request=None):
+    """The page whose programmes, assets and organisations ``neighborhood`` lists: the default-language
+    page, for a translation (which lists them as its readers find them: portal.languages.as_read_in). A page
+    served in the default language is one already and is taken as it is (no query); a translation's source
+    is kept under its own scopes, which a change of either page bumps, and on the page object for the
+    sections and sub-routes that ask again."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return neighborhood
+    if "_listing_source" not in neighborhood.__dict__:
+        neighborhood.__dict__["_listing_source"] = cached(
+            request, "listing-source", [neighborhood.pk], lambda: source_of(neighborhood), neighborhood.cache_scopes()
+        )
+    return neighborhood.__dict__["_listing_source"]

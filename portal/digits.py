@@ -67,3 +67,17 @@ def format_number(value, language=None):
         return text
     # U+066C, the Arabic thousands separator, is the one Persian uses too.
     return to_digits(text.replace(",", "٬"), language)
+
+
+# The decimal separator of Persian and Arabic (U+066B): «۳٫۵», not «۳.۵».
+DECIMAL_SEPARATOR = "\u066b"
+
+
+def format_decimal(value, language=None):
+    """A decimal number with the digits and decimal separator of ``language`` (default: the active one):
+    ۳٫۵ in Persian, ٣٫٥ in Arabic, 3.5 in English."""
+    language = language or translation.get_language()
+    text = str(value)
+    if digits_for(language) == "latin":
+        return text
+    return to_digits(text.replace(".", DECIMAL_SEPARATOR), language)

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from .caching.invalidation import read_scopes
 from .caching.store import cached as kept
+from .visibility import listable_q
 
 # Pages whose text is their own: not an alias, or an alias within its own locale.
 OWN_TEXT = Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id"))
@@ -72,6 +73,43 @@ def translations(page, request=None):
 
         cached = page._language_versions = kept(request, "translations", [page.translation_key], find, read_scopes(page))
     return cached
+
+
+def as_read_in(pages, locale_id):
+    """``pages`` (a queryset of pages in one language) as a reader of ``locale_id`` finds them: each page's
+    listable translation into that locale where it has one with its own text, else the page itself.
+
+    A neighbourhood translated into English lists its Persian page's programmes, assets and organisations
+    this way: as many as in Persian, in English where a translation exists. Still a queryset of the same
+    model (filters, ordering, slicing and related reads stay the caller's), read in one query. A page left
+    in its own language keeps its ``locale_id``: the caller marks it (``untranslated``).
+    """
+    translated = (
+        pages.model.objects.filter(locale_id=locale_id, translation_key__in=pages.values("translation_key"))
+        .filter(listable_q())
+        .filter(OWN_TEXT)
+    )
+    return pages.model.objects.filter(
+        Q(pk__in=translated.values("pk"))
+        | Q(pk__in=pages.values("pk")) & ~Q(translation_key__in=translated.values("translation_key"))
+    )
+
+
+def untranslated(pages, locale_id):
+    """``pages`` (a list), each marked ``untranslated`` when it is not in ``locale_id``: a page listed in
+    another language's page, whose text is then marked as Persian (``written_in``)."""
+    for page in pages:
+        page.untranslated = page.locale_id != locale_id
+    return pages
+
+
+def written_in(page):
+    """The ``lang`` and ``dir`` of the text of ``page`` when it is listed untranslated (``untranslated``)
+    on a page in another language: the default language's. Empty for a page in the language shown."""
+    if not getattr(page, "untranslated", False):
+        return {}
+    code = settings.LANGUAGE_CODE
+    return {"lang": code, "dir": "rtl" if is_rtl(code) else "ltr"}
 
 
 def serves_active_language(page, request=None):

@@ -1,8 +1,10 @@
 """Serving pages: a page answers only in its own language, and Wagtail's view-restriction lookup is
-skipped while the site has no restriction at all; the scopes a served page depends on; and what the
-portal itself lists, for the caches."""
+skipped while the site has no restriction at all; the scopes a served page depends on; what the
+portal itself lists, for the caches; and Persian digits throughout the admin."""
 
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
@@ -55,6 +57,12 @@ def second_factor_menu_in_persian(request, menu_items):
     for item in menu_items:
         if item.label == "2FA Setup":
             item.label = gettext("ورود دومرحله‌ای")
+
+
+@hooks.register("insert_global_admin_js")
+def persian_digits_in_the_admin():
+    # Wagtail's counts, pagers and versions come in Latin digits, some from its scripts: turned Persian as shown.
+    return format_html('<script src="{}" defer></script>', static("js/admin-persian-digits.js"))
 
 
 @hooks.register("register_cache_lists")

@@ -20,7 +20,8 @@ class JalaliDateInput(forms.TextInput):
     (for JalaliDateTimeInput), so a date-only input says so with ``data-jdp-only-date``.
     """
 
-    placeholder = _("۱۴۰۳/۱۲/۱۹")
+    # «مثلاً …»: an example, so that nobody takes it for a date already filled in.
+    placeholder = _("مثلاً ۱۴۰۳/۱۲/۱۹")
     picker_attrs = {"data-jdp": "", "data-jdp-only-date": ""}
     size = "12"
 
@@ -55,7 +56,7 @@ class JalaliDateTimeInput(JalaliDateInput):
     """A Jalali day and a Tehran wall-clock time, «۱۴۰۳/۱۲/۱۹ ۲۳:۳۰»; the picker shows the month grid
     and hour and minute lists."""
 
-    placeholder = "۱۴۰۳/۱۲/۱۹ ۱۴:۳۰"
+    placeholder = _("مثلاً ۱۴۰۳/۱۲/۱۹ ۱۴:۳۰")
     picker_attrs = {"data-jdp": ""}
     size = "18"
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from forms import tracking
 from forms.fields import MobileField
 from portal import limits
+from portal.digits import for_language
 from portal.views import service_unavailable
 
 from .models import Registration
@@ -30,7 +31,7 @@ class CancelForm(forms.Form):
     def clean_code(self):
         code = tracking.normalize(self.cleaned_data["code"])
         if len(code) != tracking.LENGTH:
-            raise forms.ValidationError(gettext("کد رهگیری %(length)s رقم دارد.") % {"length": tracking.LENGTH})
+            raise forms.ValidationError(gettext("کد رهگیری %(length)s رقم دارد.") % {"length": for_language(tracking.LENGTH)})
         return code
 
 
@@ -45,7 +46,8 @@ def cancel_view(program, request):
 
 
 def _cancel_view(program, request):
-    form = CancelForm(request.POST or None, initial={"code": request.GET.get("code", "")[:20]})
+    # The code from a link («…/cancel/?code=…») is shown in the page's digits; clean_code reads any digits.
+    form = CancelForm(request.POST or None, initial={"code": for_language(request.GET.get("code", "")[:20])})
     context = program.get_context(request)
     context.update(cancel_form=form)
     status = 200

@@ -15,9 +15,11 @@ Definitions (also in the README):
   latest change of its status recorded in its history. The median is over the period's submissions
   closed that way.
 - **Open items** are counted now, not in the period: not archived and in a status that is not closed.
-- **Programmes held**: live, not cancelled programmes with at least one session on a day of the
-  period. Seats filled are the people of their confirmed sign-ups; the attendance rate is the
-  «present» marks on the period's sessions divided by confirmed sign-ups × the period's sessions.
+- **Programmes held**: live, not cancelled programmes with at least one session held on a day of the
+  period; a session is held once its day has come in Tehran (programmes.held), so the rest of the
+  period's sessions are not counted yet. Seats filled are the people of their confirmed sign-ups; the
+  attendance rate is the «present» marks on the period's held sessions divided by confirmed sign-ups ×
+  the period's held sessions.
 """
 
 import datetime
@@ -39,6 +41,7 @@ from forms.models.submission import Kind
 from portal import jalali
 from portal.digits import to_persian_digits
 from programmes.choices import Seat
+from programmes.held import held_q
 from programmes.models import Attendance, ProgramPage, Registration
 from programmes.models.page import confirmed_seats
 
@@ -243,10 +246,12 @@ def _count_subquery(queryset, group):
     )
 
 
-def programmes(neighborhoods, period):
-    in_period = Q(sessions__date__gte=period.first, sessions__date__lte=period.last)
+def programmes(neighborhoods, period, now=None):
+    # Only sessions already held count (programmes.held): a session later in the period is still to come.
+    in_period = Q(sessions__date__gte=period.first, sessions__date__lte=period.last) & held_q(now, prefix="sessions__")
     confirmed = Registration.objects.filter(program=OuterRef("pk"), state=Seat.CONFIRMED)
     present = Attendance.objects.filter(
+        held_q(now, prefix="session__"),
         registration__program=OuterRef("pk"),
         registration__state=Seat.CONFIRMED,
         present=True,

@@ -86,15 +86,22 @@ def current_month():
     return month_period(today.year, today.month)
 
 
+class YearInput(forms.TextInput):
+    """A Jalali year: typed with any digits (the forms' clean_year reads Persian, Arabic and Latin), shown
+    with Persian ones."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "dir": "ltr", "size": "4", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return to_persian_digits(value) if value else value
+
+
 class PeriodForm(forms.Form):
     """A Jalali month (year + month) or a range of Jalali days; without either, this month."""
 
-    year = forms.CharField(
-        label=_("سال"),
-        required=False,
-        max_length=4,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": "4", "autocomplete": "off"}),
-    )
+    year = forms.CharField(label=_("سال"), required=False, max_length=4, widget=YearInput)
     month = forms.TypedChoiceField(
         label=_("ماه"),
         required=False,

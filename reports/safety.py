@@ -97,6 +97,11 @@ def public_summary(neighborhoods):
                     # The centre of the cell, coarse on purpose.
                     "lat": round((cell["row"] + 0.5) * CELL_LAT, 3),
                     "lng": round((cell["col"] + 0.5) * CELL_LNG, 3),
+                    # The cell's edges, on the grid: they tell no more than the cell does.
+                    "bounds": [
+                        [round(cell["row"] * CELL_LAT, 4), round(cell["col"] * CELL_LNG, 4)],
+                        [round((cell["row"] + 1) * CELL_LAT, 4), round((cell["col"] + 1) * CELL_LNG, 4)],
+                    ],
                     "count": cell["n"],
                 }
             )
@@ -112,44 +117,15 @@ def public_summary(neighborhoods):
                 "referrals": sorted(referrals.get(neighborhood.pk, []), key=lambda item: -item["count"]),
                 "cells": shown,
                 "unmapped": hidden,
-                "svg": grid_drawing(shown),
+                "office": [float(neighborhood.latitude), float(neighborhood.longitude)] if neighborhood.has_location else None,
             }
         )
     return result
 
 
-def grid_drawing(cells):
-    """Rectangles of an SVG of the shown cells, north up and east right (a map keeps its compass in RTL)."""
-    if not cells:
-        return None
-    top = max(cell["row"] for cell in cells)
-    left = min(cell["col"] for cell in cells)
-    width = max(cell["col"] for cell in cells) - left + 1
-    height = top - min(cell["row"] for cell in cells) + 1
-    strongest = max(cell["count"] for cell in cells)
-    for cell in cells:
-        cell["north"], cell["west"] = top - cell["row"] + 1, cell["col"] - left + 1
-    pad = 2  # empty cells around, so one cell reads as a place in its surroundings
-    return {
-        "width": (width + 2 * pad) * 10,
-        "height": (height + 2 * pad) * 10,
-        "lines": [step * 10 for step in range(1, max(width, height) + 2 * pad)],
-        "rects": [
-            {
-                "x": (cell["col"] - left + pad) * 10,
-                "y": (top - cell["row"] + pad) * 10,
-                "cx": (cell["col"] - left + pad) * 10 + 5,
-                "cy": (top - cell["row"] + pad) * 10 + 7,
-                "count": cell["count"],
-                "strong": cell["count"] * 2 > strongest,
-            }
-            for cell in cells
-        ],
-    }
-
-
 def map_data(summary):
-    """What a Leaflet map can be attached to later: cell centres and counts, no report points."""
+    """What js/safety-map.js draws: per neighbourhood the shown cells (edges, centre, count) and the office's
+    public point, never a report's point."""
     return {
         "cellSize": {"lat": CELL_LAT, "lng": CELL_LNG},
         "minReports": MIN_REPORTS,
@@ -159,7 +135,11 @@ def map_data(summary):
                 "title": item["title"],
                 "total": item["total"],
                 "closed": item["closed"],
-                "cells": [{"lat": cell["lat"], "lng": cell["lng"], "count": cell["count"]} for cell in item["cells"]],
+                "office": item["office"],
+                "cells": [
+                    {"lat": cell["lat"], "lng": cell["lng"], "bounds": cell["bounds"], "count": cell["count"]}
+                    for cell in item["cells"]
+                ],
             }
             for item in summary
         ],

@@ -38,33 +38,35 @@ class ScopedMenuItem(MenuItem):
         return request._reports_has_scope
 
 
+# Hook names of our own: Wagtail's «Reports» menu (locked pages, site history …) is built from
+# register_reports_menu_item, and sharing it would put every item in both menus.
 reports_menu = Menu(
-    register_hook_name="register_reports_menu_item",
-    construct_hook_name="construct_reports_menu",
+    register_hook_name="register_neighborhood_reports_menu_item",
+    construct_hook_name="construct_neighborhood_reports_menu",
 )
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register("register_neighborhood_reports_menu_item")
 def dashboard_menu_item():
     return ScopedMenuItem(dashboard.TITLE, reverse("reports_admin:dashboard"), name="dashboard", icon_name="table", order=100)
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register("register_neighborhood_reports_menu_item")
 def needs_menu_item():
     return ScopedMenuItem(needs.TITLE, reverse("reports_admin:needs"), name="needs", icon_name="list-ul", order=200)
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register("register_neighborhood_reports_menu_item")
 def council_menu_item():
     return ScopedMenuItem(council.TITLE, reverse("reports_admin:council"), name="council", icon_name="tasks", order=250)
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register("register_neighborhood_reports_menu_item")
 def monthly_menu_item():
     return ScopedMenuItem(monthly.TITLE, reverse("reports_admin:monthly"), name="monthly", icon_name="doc-full", order=300)
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register("register_neighborhood_reports_menu_item")
 def safety_menu_item():
     return ScopedMenuItem(safety.STAFF_TITLE, reverse("reports_admin:safety"), name="safety-map", icon_name="site", order=400)
 
@@ -76,4 +78,5 @@ class ReportsMenuItem(SubmenuMenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu():
-    return ReportsMenuItem(_("گزارش‌ها"), reports_menu, name="reports", icon_name="table", order=170)
+    # Named apart from Wagtail's own «Reports» menu, which our catalogue calls «گزارش‌های وبگاه».
+    return ReportsMenuItem(_("گزارش‌های محله‌ها"), reports_menu, name="neighborhood-reports", icon_name="table", order=170)

@@ -1,15 +1,18 @@
 """Real Wagtail admin views: Jalali date input and per-neighbourhood permissions."""
 
 import datetime
+import io
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from neighborhoods.permissions import staff_group_name
+from neighborhoods.permissions import coordinator_group_name, own_collection, staff_group_name
 from news.models import NewsPage
-from tests.conftest import add_news
+from tests.conftest import add_news, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +72,39 @@ def test_creating_a_neighborhood_creates_its_staff_group(tree):
     assert (tree.bagh.pk, "change_page") in perms and (tree.bagh.pk, "publish_page") in perms
     assert {page_id for page_id, _ in perms} == {tree.bagh.pk}
     assert group.collection_permissions.filter(collection__name=tree.bagh.title).exists()
+
+
+def image_screens(client):
+    """The text of Wagtail's image listing and of its chooser (a JSON answer holding the modal's HTML)."""
+    listing = client.get("/admin/images/")
+    chooser = client.get("/admin/images/chooser/")
+    assert listing.status_code == chooser.status_code == 200
+    return listing.content.decode() + json.loads(chooser.content)["html"]
+
+
+@pytest.mark.parametrize("older_group", [False, True], ids=["new-group", "group-made-before"])
+def test_a_coordinator_works_with_the_images_of_the_provinces_neighbourhoods(tree, client, older_group):
+    """Through Wagtail's own image listing, chooser and edit view: the coordinator of مرکزی sees the photos of
+    باغ خلج's collection, never those of اسماعیل‌آباد (قم). A group made before coordinators had them gets them
+    from ``manage.py ensure_groups``."""
+    bagh_photo, qom_photo = make_image("عکس کوچه باغ خلج"), make_image("عکس کوچه اسماعیل‌آباد")
+    Image = bagh_photo.__class__
+    Image.objects.filter(pk=bagh_photo.pk).update(collection=own_collection(tree.bagh))
+    Image.objects.filter(pk=qom_photo.pk).update(collection=own_collection(tree.esmaeil))
+    coordinators = Group.objects.get(name=coordinator_group_name(tree.markazi))
+    user = get_user_model().objects.create_user(username="coordinator", password="x")
+    user.groups.add(coordinators)
+    client.force_login(user)
+    if older_group:
+        coordinators.collection_permissions.exclude(collection__name=tree.markazi.title).delete()
+        assert "عکس کوچه باغ خلج" not in image_screens(client)
+        call_command("ensure_groups", stdout=io.StringIO())
+
+    html = image_screens(client)
+    assert "عکس کوچه باغ خلج" in html and "عکس کوچه اسماعیل‌آباد" not in html
+    assert client.get(f"/admin/images/{bagh_photo.pk}/").status_code == 200
+    other = client.get(f"/admin/images/{qom_photo.pk}/", follow=True)
+    assert "عکس کوچه اسماعیل‌آباد" not in other.content.decode()
 
 
 def test_staff_can_edit_and_publish_in_own_neighborhood(tree, bagh_staff):

@@ -194,3 +194,174 @@ def test_translating_a_page_is_persian_from_submission_to_sync(tree, admin_clien
         ("There are unsaved segments. Please save or cancel them before leaving.", "بخش‌هایی ذخیره نشده‌اند. پیش از رفتن، آن‌ها را ذخیره یا لغو کنید."),
     ):
         assert f'"{english_text}": {json.dumps(persian)}' in catalogue, english_text
+
+
+# --- every account's screens, read whole ---------------------------------------------------------------
+# Beyond a list of known words: what each kind of account sees (the login page; the dashboard and the main
+# menu of a superuser, an office's staff member and an NGO account; the NGO's page waiting for review, as the
+# NGO and as its reviewer sees it) holds no Latin word but these names, and our own screens no Latin digit.
+
+KEYBOARD_KEYS = {"Ctrl", "Alt", "Shift", "Esc"}
+# «Root» is the title of Wagtail's root page in the breadcrumbs: content, not a word of the admin.
+NAMES = {"Wagtail", "Root"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+LATIN_DIGIT = re.compile(r"[0-9]")
+
+
+def english_words(text):
+    return sorted(set(LATIN_WORD.findall(text)) - KEYBOARD_KEYS - NAMES)
+
+
+def unpack_telepath(node, seen=None):
+    """The sidebar's props as plain values: telepath writes a value used twice once (``_id``) and then refers
+    to it (``_ref``), and wraps lists and dicts that could be mistaken for its own markers."""
+    seen = {} if seen is None else seen
+    if isinstance(node, list):
+        return [unpack_telepath(item, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "_ref" in node:
+        return seen[node["_ref"]]
+    if "_val" in node:
+        value = node["_val"]
+    elif "_list" in node:
+        value = unpack_telepath(node["_list"], seen)
+    elif "_dict" in node:
+        value = {key: unpack_telepath(item, seen) for key, item in node["_dict"].items()}
+    else:
+        value = {key: unpack_telepath(item, seen) for key, item in node.items() if key != "_id"}
+    if "_id" in node:
+        seen[node["_id"]] = value
+    return value
+
+
+def main_menu(html):
+    """[(label, name, [(label, address) of its submenu]), …] of the sidebar's main menu, as the page renders it."""
+    raw = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S).group(1)
+    modules = unpack_telepath(json.loads(raw))["modules"]
+    items = next(module["_args"][0] for module in modules if module["_type"] == "wagtail.sidebar.MainMenuModule")
+
+    def entry(item):
+        options = item["_args"][0]
+        children = item["_args"][1] if item["_type"].endswith("SubMenuItem") else []
+        return options["label"], options["name"], [(child["_args"][0]["label"], child["_args"][0].get("url")) for child in children]
+
+    return [entry(item) for item in items]
+
+
+def menu_labels(html):
+    return [label for top, _name, children in main_menu(html) for label in [top, *(child for child, _ in children)]]
+
+
+@pytest.fixture
+def accounts(tree):
+    """A superuser, a staff member of باغ خلج and an NGO account whose change to its listing waits for review,
+    all named in Persian (as the site is), so that any Latin word on their screens is the admin's own."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Site
+
+    from directory.accounts import ensure_organization_account
+    from neighborhoods.permissions import staff_group_name
+    from tests.directory_helpers import add_directory, add_organization, service
+    from tests.test_directory_accounts import edit_form
+
+    Site.objects.update(site_name="درگاه محله")
+    users = get_user_model().objects
+    superuser = users.create_superuser("مدیر", password="x", first_name="مدیر", last_name="درگاه")
+    staff = users.create_user("کارمند", password="x", first_name="سارا", last_name="باغی")
+    staff.groups.add(Group.objects.get(name=staff_group_name(tree.bagh)))
+    directory = add_directory(tree)
+    listing = add_organization(directory, "سمن همیاران", [tree.bagh], services=[service("کلاس")], summary="خلاصه")
+    ngo, _ = ensure_organization_account(listing, "سمن-همیاران", password="x")
+    return {"superuser": superuser, "staff": staff, "ngo": ngo, "listing": listing, "edit_form": edit_form}
+
+
+def test_the_login_page_names_the_portal_and_is_persian(client, settings):
+    html = client.get("/admin/login/").content.decode()
+    heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1).strip()
+    assert heading == f"ورود به درگاه {settings.WAGTAIL_SITE_NAME}"
+    text = visible_text(html)
+    assert "گذرواژه" in text
+    assert not english_words(text) and not LATIN_DIGIT.search(text), text
+
+
+def test_each_accounts_wagtail_screens_have_no_english_left(client, accounts):
+    listing = accounts["listing"]
+    client.force_login(accounts["ngo"])
+    sent = client.post(f"/admin/pages/{listing.pk}/edit/", accounts["edit_form"](listing, **{"action-submit": "submit"}))
+    assert sent.status_code == 302
+    screens = {
+        ("superuser", "dashboard"): "/admin/",
+        ("superuser", "reviewing the NGO's change"): f"/admin/pages/{listing.pk}/edit/",
+        ("staff", "dashboard"): "/admin/",
+        ("ngo", "dashboard"): "/admin/",
+        ("ngo", "its page in review"): f"/admin/pages/{listing.pk}/edit/",
+    }
+    found, texts = {}, {}
+    for (who, name), url in screens.items():
+        client.force_login(accounts[who])
+        response = client.get(url)
+        assert response.status_code == 200, (who, name, response.status_code)
+        html = response.content.decode()
+        texts[who, name] = text = visible_text(html)
+        words = english_words("\n".join([text, *menu_labels(html)]))
+        if words:
+            found[who, name] = words
+    assert not found, found
+    in_review = texts["ngo", "its page in review"]
+    assert "این صفحه در انتظار بازبینی است." in in_review and "دیدن جزئیات" in in_review
+    # Wagtail's own Persian catalogue reads «افزودن  خدمت لیبل» on the services' add button.
+    assert "افزودن خدمت" in in_review and "لیبل" not in in_review
+
+
+@pytest.mark.parametrize("who", ["superuser", "staff"])
+def test_no_two_menus_share_a_label(client, accounts, who):
+    client.force_login(accounts[who])
+    menu = main_menu(client.get("/admin/").content.decode())
+    labels = [label for label, _name, _children in menu]
+    assert len(labels) == len(set(labels)), labels
+    names = [name for _label, name, _children in menu]
+    assert len(names) == len(set(names)), names
+    # and no screen is offered from two menus
+    children = [address for _label, _name, items in menu for _child_label, address in items]
+    assert len(children) == len(set(children)), children
+    assert "گزارش‌های محله‌ها" in labels
+
+
+def test_our_screens_show_persian_digits(client, accounts, tree):
+    """Masked mobiles in the inbox and on a programme's registrations, the year typed on the reports: Persian
+    digits, however they were typed or stored."""
+    from forms.models import FormField, ParticipationFormPage, Submission
+    from programmes.seats import Signup, register
+    from tests.conftest import add_program
+
+    form = ParticipationFormPage(title="گزارش مسئله", slug="problem", kind="problem_report")
+    form.form_fields = [FormField(label="شرح", key="need", field_type="multiline", required=True)]
+    tree.bagh.add_child(instance=form)
+    form.save_revision().publish()
+    Submission.objects.create(
+        page=form, neighborhood=tree.bagh, form_title=form.title, data={"need": "روشنایی"}, labels={"need": "شرح"},
+        types={"need": "multiline"}, name="مریم احمدی", mobile="09121234567", tracking_code="40217358",
+    )
+    program = add_program(tree.bagh, title="دوره خیاطی", capacity=1, waitlist_capacity=3)
+    register(program, Signup(name="آلیس باغی", mobile="09121110001", people=1))
+    register(program, Signup(name="بهار باغی", mobile="09121110002", people=1))
+    client.force_login(accounts["staff"])
+    screens = {
+        "inbox": "/admin/inbox/",
+        "registrations": f"/admin/programmes/{program.pk}/",
+        "dashboard": "/admin/reports/?year=1404&month=8",
+        "monthly": "/admin/reports/monthly/",
+    }
+    found = {}
+    for name, url in screens.items():
+        html = client.get(url).content.decode()
+        lines = [line for line in visible_text(html).splitlines() if LATIN_DIGIT.search(line)]
+        years = re.findall(r'<input[^>]*name="year"[^>]*value="([^"]*)"', html)
+        lines += [f"year: {year}" for year in years if LATIN_DIGIT.search(year)]
+        if lines:
+            found[name] = lines
+    assert not found, found
+    assert "۰۹۱۲***۴۵۶۷" in client.get(screens["inbox"]).content.decode()
+    assert "۰۹۱۲***۰۰۰۲" in client.get(screens["registrations"]).content.decode()

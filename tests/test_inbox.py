@@ -1,5 +1,6 @@
 """The staff inbox in the Wagtail admin: scoping, privacy, history, exports, bulk actions, service desk."""
 
+import csv
 import datetime
 import io
 from types import SimpleNamespace
@@ -8,12 +9,14 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 
+from demo.content import participation_forms
 from forms import sms
 from forms.models import FormField, ParticipationFormPage, Status, Submission, SubmissionEvent
 from forms.pipeline import new_form_token
@@ -712,6 +715,98 @@ def test_export_rejects_unknown_format(world, client):
     response = client.get(f"{INBOX}export/", {"format": "html"})
     assert response.status_code == 302
     assert not SubmissionEvent.objects.filter(action="exported").exists()
+
+
+def demo_form(neighborhood, kind):
+    """One of the demo's participation forms (demo/content.py) as an office publishes it."""
+    spec = next(form for form in participation_forms(neighborhood.title) if form["kind"] == kind)
+    page = ParticipationFormPage(title=spec["title"], slug=spec["slug"], kind=kind)
+    fields = ("label", "key", "field_type", "required", "choices", "help_text")
+    page.form_fields = [FormField(**{name: question[name] for name in fields}) for question in spec["form_fields"]]
+    neighborhood.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def sent(client, url, answers):
+    """What a resident sends through the public form at ``url``: the stored case, as the inbox shows it."""
+    before = set(Submission.objects.values_list("pk", flat=True))
+    response = client.post(url, {**answers, "form_token": new_form_token(), "website": ""})
+    assert response.status_code == 200, response.content.decode()[:500]
+    return Submission.objects.exclude(pk__in=before).get()
+
+
+def exported_rows(response):
+    content = b"".join(response.streaming_content)
+    if response["Content-Type"] == "text/csv; charset=utf-8":
+        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    return [["" if cell is None else str(cell) for cell in line] for line in sheet.iter_rows(values_only=True)]
+
+
+@pytest.fixture
+def several_forms(tree):
+    """Five kinds of form of one neighbourhood, each answered once through its public page: three forms
+    that share a question (the mobile), forms that give one key to different questions (``description``
+    of a problem report and of an NGO application, ``suggestion`` of the needs assessment and of the
+    suggestion form) and a question worded like one of the export's own columns (the suggestion form's
+    «رایانامه»)."""
+    from tests.directory_helpers import add_directory
+    from tests.test_directory_application import answers as ngo_answers
+
+    cache.clear()
+    add_directory(tree)
+    resident = Client()
+    cases = {
+        "problem_report": sent(resident, demo_form(tree.bagh, "problem_report").url, {
+            "name": "لیلا حسینی", "mobile": "09120001101", "topic": "روشنایی معابر",
+            "description": "سه چراغ کوچه هفتم خاموش است.", "seen_on": "۱۴۰۴/۰۸/۰۱", "location": "",
+        }),
+        "needs_assessment": sent(resident, demo_form(tree.bagh, "needs_assessment").url, {
+            "main_problem": "بیکاری", "cleanliness_rating": "2", "health_rating": "4", "safety_rating": "3",
+            "courses": ["خیاطی و دوخت", "کمک‌های اولیه"], "suggestion": "یک کارگاه خیاطی در سرای محله.",
+            "mobile": "09120001102",
+        }),
+        "volunteer": sent(resident, demo_form(tree.bagh, "volunteer").url, {
+            "name": "رضا محمدی", "mobile": "09120001103", "age": "۳۴", "skills": ["ورزش"], "days": ["جمعه"],
+            "notes": "عصرها آزادم.",
+        }),
+        "suggestion": sent(resident, demo_form(tree.bagh, "suggestion").url, {
+            "suggestion": "جشن محله در پارک برگزار شود.", "name": "", "mobile": "", "email": "resident@example.ir",
+        }),
+        "ngo_application": sent(resident, tree.application_page.url, ngo_answers(tree, other_neighborhoods=[])),
+    }
+    cache.clear()
+    return cases
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_of_several_forms_puts_every_answer_under_its_own_question(tree, client, several_forms, file_format):
+    staff = make_user("staff_several", staff_group_name(tree.bagh))
+    client.force_login(staff)
+    header, *rows = exported_rows(client.get(f"{INBOX}export/", {"format": file_format}))
+    assert len(rows) == len(several_forms)
+    assert len(set(header)) == len(header), [name for name in header if header.count(name) > 1]
+    # One key, two questions: two columns, each named for its own question.
+    assert "شرح مسئله" in header and "معرفی کوتاه" in header
+    # A question worded like the export's own column names its form.
+    assert header.count("رایانامه") == 1 and f"رایانامه ({several_forms['suggestion'].form_title})" in header
+    # The same question of three forms is one column.
+    assert header.count("شماره همراه") == 1
+    fixed = header.index("طول جغرافیایی") + 1
+    by_code = {row[0]: row for row in rows}
+    for case in several_forms.values():
+        row = by_code[case.tracking_code]
+        answered = {label: str(value) for label, value in case.answers() if value not in ("", [], None)}
+        for label, value in answered.items():
+            named = [
+                number for number, name in enumerate(header)
+                if number >= fixed and (name == label or name.startswith(f"{label} (") and case.form_title in name)
+            ]
+            assert len(named) == 1, (case.form_title, label, named)
+            assert row[named[0]] == value, (case.form_title, label, row[named[0]], value)
+        # and nothing of this case under another form's questions
+        assert len([cell for cell in row[fixed:] if cell]) == len(answered), case.form_title
 
 
 # --- service desk ---------------------------------------------------------------------------------

@@ -306,3 +306,77 @@ def test_production_settings_read_the_environment():
         "django_tasks_db.DatabaseBackend",
         "True",
     ]
+
+
+# --- the plain-http trial -------------------------------------------------------------------------
+
+# A member of staff logs into the admin over plain http, as a browser on http://server/ would before a
+# certificate exists: the login page's status and redirect, then (when it is served) the login itself
+# with CSRF checks on, and each cookie's Secure flag (a browser drops a Secure cookie sent over http,
+# so every form and the login would fail). Static files come from the app folders (no collectstatic
+# in a test run) and the database is a fresh in-memory one; the security settings are production's.
+HTTP_LOOK = """
+import django; django.setup()
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+def flag(response, name):
+    cookie = response.cookies.get(name)
+    return "none" if cookie is None else "secure" if cookie["secure"] else "plain"
+
+static = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+with override_settings(STORAGES=static):
+    if not settings.SECURE_SSL_REDIRECT:  # pages will be rendered: they need the tables
+        call_command("migrate", verbosity=0)
+        get_user_model().objects.create_user("staff", password="right-password-1404", is_staff=True)
+    browser = Client(HTTP_HOST="mahalle.example.ir", enforce_csrf_checks=True)
+    page = browser.get("/admin/login/")
+    print(page.status_code, page.get("Location", "-"), flag(page, "csrftoken"), settings.SECURE_HSTS_SECONDS)
+    if page.status_code == 200:
+        login = browser.post(
+            "/admin/login/",
+            {"username": "staff", "password": "right-password-1404",
+             "csrfmiddlewaretoken": page.cookies["csrftoken"].value},
+            HTTP_ORIGIN="http://mahalle.example.ir",
+        )
+        print(login.status_code, login.get("Location", "-"), flag(login, "sessionid"))
+"""
+
+
+def run_production(code, **extra):
+    env = {**production_env(), "DATABASE_URL": "sqlite:///:memory:", **extra}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("insecure", [{"SECURE_SSL_REDIRECT": "0"}, {"SECURE_HSTS_SECONDS": "0"}])
+def test_production_refuses_plain_http_unless_the_trial_is_asked_for(insecure):
+    result = run_production(HTTP_LOOK, **insecure)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "MAHALLE_PLAIN_HTTP_TRIAL=1" in result.stderr
+
+
+def test_without_the_trial_plain_http_is_sent_to_https():
+    result = run_production(HTTP_LOOK)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["301", "https://mahalle.example.ir/admin/login/", "none", "31536000"]
+    assert "plain-http trial" not in result.stderr
+
+
+def test_the_plain_http_trial_serves_http_and_says_so_loudly():
+    result = run_production(HTTP_LOOK, MAHALLE_PLAIN_HTTP_TRIAL="1")
+    assert result.returncode == 0, result.stderr
+    # The login page over http, no HSTS, and a login that passes the CSRF check and keeps its session.
+    page, login = result.stdout.splitlines()
+    assert page.split() == ["200", "-", "plain", "0"]
+    assert login.split() == ["302", "/admin/", "plain"]
+    assert "WARNING: MAHALLE_PLAIN_HTTP_TRIAL=1: plain-http trial mode" in result.stderr
+
+
+def test_the_environment_example_is_not_a_trial():
+    lines = (REPO / "site" / "env.example").read_text(encoding="utf-8").splitlines()
+    assert "# MAHALLE_PLAIN_HTTP_TRIAL=1" in lines  # documented, commented out
+    assert not any(line.startswith("MAHALLE_PLAIN_HTTP_TRIAL") for line in lines)

@@ -18,7 +18,8 @@ from forms.models import SubmissionEvent
 from neighborhoods.permissions import coordinator_group_name, staff_group_name
 from portal import jalali
 from programmes.choices import Seat
-from programmes.models import Attendance, ProgramPage, Registration
+from programmes.held import held_q, is_held, today_in_tehran
+from programmes.models import Attendance, ProgramPage, ProgramSession, Registration
 from programmes.seats import Signup, register
 from tests.conftest import add_program
 
@@ -59,7 +60,7 @@ def test_staff_see_their_programmes_and_registrations(client, world):
     html = page.content.decode()
     assert page.status_code == 200
     assert "آلیس باغی" in html and "بهار باغی" in html and "وحید منتظر" in html
-    assert "0912***0001" in html and "09121110001" not in html  # masked
+    assert "۰۹۱۲***۰۰۰۱" in html and "09121110001" not in html and "0912***0001" not in html  # masked, Persian digits
     assert world.alice.submission.tracking_display in html
 
 
@@ -74,6 +75,7 @@ def test_another_neighbourhoods_programme_is_never_shown(client, world, path):
 
 
 def test_posts_to_another_neighbourhoods_programme_change_nothing(client, world):
+    world.other = move_sessions(world.other, -7, 0)  # held, so only the scope stands in the way
     client.force_login(world.staff_a)
     client.post(f"{ADMIN}{world.other.pk}/cancel/{world.secret.pk}/")
     client.post(f"{ADMIN}{world.other.pk}/message/", {"audience": "confirmed", "text": "سلام"})
@@ -92,7 +94,16 @@ def test_a_coordinator_sees_the_provinces_programmes_only(client, world):
     assert "مریم اسماعیلی".encode() not in client.get(f"{ADMIN}{world.other.pk}/", follow=True).content
 
 
+def move_sessions(program, *days):
+    """Put the programme's sessions on these days from today in Tehran (signed up before, held now)."""
+    today = today_in_tehran()
+    for session, offset in zip(program.sorted_sessions(), days, strict=True):
+        ProgramSession.objects.filter(pk=session.pk).update(date=today + datetime.timedelta(days=offset))
+    return ProgramPage.objects.get(pk=program.pk)
+
+
 def test_attendance_is_saved_per_session_and_can_be_undone(client, world):
+    world.program = move_sessions(world.program, -7, 0)
     client.force_login(world.staff_a)
     first, second = world.program.sorted_sessions()
     url = f"{ADMIN}{world.program.pk}/attendance/"
@@ -105,6 +116,40 @@ def test_attendance_is_saved_per_session_and_can_be_undone(client, world):
     assert marked == {(world.alice.pk, first.pk)}
     html = client.get(f"{ADMIN}{world.program.pk}/").content.decode()
     assert "۱ حاضر" in html
+
+
+def test_a_session_whose_day_has_not_come_takes_no_attendance(client, world):
+    world.program = move_sessions(world.program, 0, 1)  # today and tomorrow, in Tehran
+    today, tomorrow = world.program.sorted_sessions()
+    client.force_login(world.staff_a)
+    url = f"{ADMIN}{world.program.pk}/attendance/"
+    # Tomorrow's box alongside today's: refused whole, in Persian, with nothing saved.
+    response = client.post(url, {f"present-{world.alice.pk}-{today.pk}": "on", f"present-{world.alice.pk}-{tomorrow.pk}": "on"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "حضور جلسه‌ای که روزش هنوز نرسیده است ثبت نمی‌شود" in html and jalali.format_date(tomorrow.date) in html
+    assert not Attendance.objects.exists()
+    # Today's alone is saved.
+    assert client.post(url, {f"present-{world.alice.pk}-{today.pk}": "on"}).status_code == 302
+    assert set(Attendance.objects.filter(present=True).values_list("registration", "session")) == {(world.alice.pk, today.pk)}
+    # The screen offers no box to tick for tomorrow, and says why.
+    html = client.get(f"{ADMIN}{world.program.pk}/").content.decode()
+    assert f'name="present-{world.alice.pk}-{today.pk}"' in html
+    assert f'name="present-{world.alice.pk}-{tomorrow.pk}"' not in html
+    assert "هنوز برگزار نشده" in html
+
+
+def test_a_session_is_held_from_the_start_of_its_day_in_tehran(world):
+    """20:30 UTC is midnight in Tehran (+03:30): the session of 1 Azar 1404 (22 November 2025) is held from
+    20:30 UTC on 21 November, while it is still the 21st in UTC."""
+    world.program.sessions.all().update(date=datetime.date(2025, 11, 22))
+    session = world.program.sessions.first()
+    before = datetime.datetime(2025, 11, 21, 20, 29, 59, tzinfo=datetime.timezone.utc)
+    midnight = datetime.datetime(2025, 11, 21, 20, 30, tzinfo=datetime.timezone.utc)
+    assert not is_held(session, before) and is_held(session, midnight)
+    held = ProgramSession.objects.filter(page=world.program)
+    assert not held.filter(held_q(before)).exists()
+    assert held.filter(held_q(midnight)).count() == 2
 
 
 def test_exports_have_jalali_dates_bom_and_attendance(client, world):

@@ -39,7 +39,7 @@ BUDGETS = {
     "assets listing": (15, 6),  # warm: a sub-route, routed each time; its types, count, page, map
     "organisation": (15, 4),
     "directory": (16, 1),
-    "form": (12, 1),
+    "form": (13, 1),  # cold: the office's point its location map opens on (kept while the neighbourhood stands)
 }
 
 

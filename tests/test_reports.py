@@ -209,6 +209,23 @@ def test_a_jalali_month_is_a_range_of_tehran_days():
 # --- the figures -------------------------------------------------------------------------------------
 
 
+def test_programmes_count_only_the_sessions_whose_day_has_come_in_tehran(world):
+    """The sewing course meets on 1 and 8 November 2025 in Aban. Its second session is held from Tehran's
+    midnight, 20:30 UTC on 7 November; before that second, it is neither a session held nor one whose
+    attendance counts, and before the first the course is not a programme held at all."""
+    scope = world.tree.bagh.__class__.objects.filter(pk=world.tree.bagh.pk)
+    aban = month_period(1404, 8)
+
+    def sewing(now):
+        data = figures.programmes(scope, aban, now=now)
+        return data["held"], [(item["sessions"], item["present"], item["expected"]) for item in data["items"]]
+
+    assert sewing(at(2025, 10, 31, 20, 29, 59)) == (0, [])
+    assert sewing(at(2025, 10, 31, 20, 30)) == (1, [(1, 2, 2)])
+    assert sewing(at(2025, 11, 7, 20, 29, 59)) == (1, [(1, 2, 2)])
+    assert sewing(at(2025, 11, 7, 20, 30)) == (1, [(2, 3, 4)])
+
+
 def test_dashboard_figures_by_hand(world):
     w = world
     data = figures.dashboard(w.tree.bagh.__class__.objects.filter(pk=w.tree.bagh.pk), month_period(1404, 8))

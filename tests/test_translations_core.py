@@ -237,7 +237,7 @@ def test_participation_form_with_errors(client, latin_tree, language):
         assert "A mobile number has 11 digits and starts with 09" in html
         assert "The national code entered is not valid" in html
         assert "The month must be a number from 1 to 12." in html
-        assert 'placeholder="1403/12/19"' in html
+        assert 'placeholder="e.g. 1403/12/19"' in html
     else:
         assert "لم يُرسل النموذج" in html and "يجب أن يكون الشهر عددًا من 1 إلى 12." in html
     assert Submission.objects.count() == 0

@@ -320,7 +320,7 @@ def test_ngo_application_in_english_is_stored_in_persian(site):
     assert "Your request has been received" in html
     submission = Submission.objects.get()
     assert submission.data["kind"] == "خیریه" and submission.data["service_1_category"] == "محیط زیست"
-    assert submission.labels["service_1_name"] == "خدمت 1: نام"
+    assert submission.labels["service_1_name"] == "خدمت ۱: نام"
 
 
 def test_asset_list_and_page_in_english(site):
@@ -376,9 +376,9 @@ def test_public_safety_map(safety_reports, language):
     assert_no_persian(html, language)
     expected = {
         "en": ["Neighbourhood safety map: defenceless urban spaces", "Bagh Khalaj neighbourhood", "Reports received",
-               "Referred to agencies", "Row 1, column 1", "1 report is in cells with fewer than 3 reports and is not on the map.",
+               "Referred to agencies", "Latitude 34.103, longitude 49.701", "1 report is in cells with fewer than 3 reports and is not on the map.",
                "only cells with at least 3 confirmed reports from 3 different mobile numbers are shown"],
-        "ar": ["خريطة السلامة في الأحياء", "حي Bagh Khalaj", "البلاغات الواردة", "الصف 1، العمود 1"],
+        "ar": ["خريطة السلامة في الأحياء", "حي Bagh Khalaj", "البلاغات الواردة", "خط العرض 34.103، خط الطول 49.701"],
     }[language]
     for text in expected:
         assert text in html, text

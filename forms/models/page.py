@@ -98,6 +98,7 @@ class ParticipationFormPage(ConfidentialPage, AbstractForm):
 
     def render_form(self, request, form, status=200):
         context = self.get_context(request)
+        form.open_maps_on_the_office(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
 

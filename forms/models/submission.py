@@ -187,9 +187,9 @@ class Submission(models.Model):
     def masked_national_code(self):
         return f"******{self.national_code[-4:]}" if self.national_code else ""
 
-    def answers(self):
-        """[(label, value shown to staff), …] in the order of the form; dates in Jalali."""
-        rows = []
+    def shown_answers(self):
+        """{key: value shown to staff} in the order of the form; dates in Jalali."""
+        shown = {}
         for key, value in self.data.items():
             if self.types.get(key) == "date" and value and not self.masked:
                 value = jalali.format_date(datetime.date.fromisoformat(value))
@@ -197,8 +197,12 @@ class Submission(models.Model):
                 value = gettext("، ").join(str(item) for item in value)
             elif isinstance(value, bool):
                 value = gettext("بله") if value else gettext("خیر")
-            rows.append((self.labels.get(key, key), value))
-        return rows
+            shown[key] = value
+        return shown
+
+    def answers(self):
+        """[(label, value shown to staff), …] in the order of the form; dates in Jalali."""
+        return [(self.labels.get(key, key), value) for key, value in self.shown_answers().items()]
 
     def refresh_search_text(self):
         parts = [self.form_title, self.name, self.tracking_code, self.mobile]

@@ -23,6 +23,7 @@ from portal import jalali
 from portal.digits import to_latin_digits
 
 from ..confidential import reader_for
+from ..export_columns import AnswerColumns
 from ..filters import filtered_submissions
 from ..history import user_label
 from .. import audit
@@ -80,24 +81,12 @@ def jalali_date(value):
 
 
 def answer_columns(queryset):
-    """[(key, label), …] of every answer in the exported rows, in the order first met."""
-    labels = {}
-    for row_labels in queryset.values_list("labels", flat=True).iterator(chunk_size=CHUNK):
-        for key, label in (row_labels or {}).items():
-            labels.setdefault(key, label)
-    seen = {}
-    columns = []
-    for key, label in labels.items():
-        # Two questions with the same label on different forms stay two columns.
-        header = label if label not in seen else f"{label} ({key})"
-        seen[label] = key
-        columns.append((key, header))
-    return columns
+    """The answer columns of the exported rows (forms.export_columns), after the fixed ones."""
+    rows = queryset.values_list("kind", "page_id", "form_title", "labels").iterator(chunk_size=CHUNK)
+    return AnswerColumns(rows, taken=FIXED_COLUMNS)
 
 
-def row(submission, keys):
-    # answers() walks data in order, one (label, shown value) per key.
-    answers = dict(zip(submission.data.keys(), (value for _label, value in submission.answers()), strict=True))
+def row(submission, columns):
     return [
         submission.tracking_code,
         submission.form_title,
@@ -120,7 +109,7 @@ def row(submission, keys):
         submission.get_came_through_display() if submission.came_through else "",
         "" if submission.latitude is None else str(submission.latitude),
         "" if submission.longitude is None else str(submission.longitude),
-    ] + [answers.get(key, "") for key in keys]
+    ] + columns.values(submission)
 
 
 def text(value):
@@ -174,12 +163,15 @@ def stream_csv(queryset, columns, log, language, reader):
     # The body streams after the view has returned: keep the headers in the staff member's admin language.
     with translation.override(language):
         writer = csv.writer(_Echo())
-        keys = [key for key, _header in columns]
-        yield "\ufeff" + writer.writerow([str(header) for header in FIXED_COLUMNS] + [h for _k, h in columns])
+        yield "\ufeff" + writer.writerow([csv_safe(header) for header in headers(columns)])
         for submission in queryset.iterator(chunk_size=CHUNK):
-            yield writer.writerow([csv_safe(value) for value in row(reader.show(submission), keys)])
+            yield writer.writerow([csv_safe(value) for value in row(reader.show(submission), columns)])
             log.add(submission)
         log.close()
+
+
+def headers(columns):
+    return [str(header) for header in FIXED_COLUMNS] + columns.headers
 
 
 def xlsx_cell(sheet, value):
@@ -189,13 +181,12 @@ def xlsx_cell(sheet, value):
 
 
 def write_xlsx(queryset, columns, log, target, reader):
-    keys = [key for key, _header in columns]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(gettext("پرونده‌ها"))
     sheet.sheet_view.rightToLeft = True
-    sheet.append([xlsx_cell(sheet, header) for header in FIXED_COLUMNS + [h for _k, h in columns]])
+    sheet.append([xlsx_cell(sheet, header) for header in headers(columns)])
     for submission in queryset.iterator(chunk_size=CHUNK):
-        sheet.append([xlsx_cell(sheet, value) for value in row(reader.show(submission), keys)])
+        sheet.append([xlsx_cell(sheet, value) for value in row(reader.show(submission), columns)])
         log.add(submission)
     workbook.save(target)
     log.close()

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -72,6 +73,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped on their way out (static files are already: WhiteNoise serves the .gz that collectstatic
+    # made, and nginx its gzip_static copies). Below WhiteNoise so static files pass by it, above the page
+    # cache so the cache keeps one plain copy. BREACH (reading a secret from compressed lengths): Django masks
+    # the CSRF token anew in every response and this middleware adds random padding to each body.
+    "django.middleware.gzip.GZipMiddleware",
     # Early, so that a cached page skips everything below; also the request's scope versions and its
     # Wagtail site from the cache (portal/caching/middleware.py).
     "portal.caching.middleware.CacheMiddleware",
@@ -219,6 +225,9 @@ RIALS_PER_TOMAN = 10
 # tiles: maps show their markers on a blank ground, and every page lists the same places as text.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# Its origin, let through the Content-Security-Policy's img-src below ({s} is one of its subdomains).
+_tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+MAP_TILE_ORIGINS = [f"{_tiles.scheme}://{_tiles.netloc}"] if _tiles.scheme and _tiles.netloc else []
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -244,7 +253,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MAP_TILE_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -261,7 +270,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, "'unsafe-inline'"],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", "blob:"],
+        "img-src": [SELF, "data:", "blob:", *MAP_TILE_ORIGINS],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],

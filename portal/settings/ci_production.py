@@ -9,7 +9,6 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "ci-production-only-" + "k" * 48)
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/8")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from .production import *  # noqa: E402,F401,F403
 
@@ -25,6 +24,7 @@ for _alias in CACHES.values():  # noqa: F405
     _alias["LOCATION"] = _redis_db_for_worker(_alias["LOCATION"])
 
 ALLOWED_HOSTS = ["*"]
+SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False

@@ -5,6 +5,7 @@ sessions, rate limits and renditions, object storage (or a shared disk) the medi
 worker (`manage.py db_worker`) the e-mail, SMS and purge work.
 """
 
+import sys
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -124,18 +125,36 @@ else:
 
 # --- HTTPS and response headers, behind nginx which terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", "1")
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # probed over plain HTTP from the machine itself
-SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# A first look over plain http, before a certificate exists (README, «Running in production»): asked
+# for by name and never the default, because it sends the session and CSRF cookies in clear text.
+# Without it the site insists on HTTPS, and turning the redirect or HSTS off is refused rather than
+# quietly serving staff logins over http.
+PLAIN_HTTP_TRIAL = env_flag("MAHALLE_PLAIN_HTTP_TRIAL")
+if PLAIN_HTTP_TRIAL:
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    sys.stderr.write(
+        "WARNING: MAHALLE_PLAIN_HTTP_TRIAL=1: plain-http trial mode. No HTTPS redirect, no HSTS, cookies\n"
+        "WARNING: (staff logins included) travel unencrypted. For a first look only: remove it from\n"
+        "WARNING: /etc/mahalle/env once the certificate is in place, and restart the services.\n"
+    )
+else:
+    SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", "1")
+    SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+    if not SECURE_SSL_REDIRECT or SECURE_HSTS_SECONDS <= 0:
+        raise ImproperlyConfigured(
+            "SECURE_SSL_REDIRECT=0 or SECURE_HSTS_SECONDS=0 would serve the site over plain http: "
+            "set MAHALLE_PLAIN_HTTP_TRIAL=1 instead for a first look before the certificate exists"
+        )
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not PLAIN_HTTP_TRIAL
 
 # --- Background work: the database queue, run by `manage.py db_worker` (site/mahalle-worker.service).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

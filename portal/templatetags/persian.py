@@ -49,3 +49,11 @@ def fa_number(value):
     if value in (None, ""):
         return ""
     return digits.format_number(value, _language())
+
+
+@register.filter
+def fa_decimal(value):
+    """A decimal number with the page language's digits and decimal separator («۳٫۵»)."""
+    if value in (None, ""):
+        return ""
+    return digits.format_decimal(value, _language())

@@ -74,7 +74,7 @@ class ProgramCalendarPage(RoutablePageMixin, Page):
                 queryset = chosen.filter(sessions__date__range=(first, last)).distinct()
             else:
                 queryset = chosen.upcoming()
-            sessions = ProgramSession.objects.filter(date__range=(first, last), page__in=chosen.values("pk")).select_related("page")
+            sessions = ProgramSession.objects.filter(date__range=(first, last), page__in=chosen.values("pk")).select_related("page", "page__neighborhood")
             weeks = month_weeks(year, month, sessions, timezone.localdate())
             before, after = neighbours(year, month)
             programmes_page = self.paginate(request, queryset)

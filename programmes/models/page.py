@@ -26,6 +26,7 @@ from portal.visibility import ListablePageQuerySet, is_listable
 from portal.money import format_money
 
 from ..choices import Audience, Kind, NationalCode, Seat, Status
+from ..held import is_held
 from ..ical import calendar_response
 from ..jsonld import event_json_ld
 from .registration import Registration
@@ -57,6 +58,11 @@ class ProgramSession(Orderable):
     @property
     def start_datetime(self):
         return datetime.datetime.combine(self.date, self.starts, tzinfo=jalali.tehran_tz())
+
+    @property
+    def is_held(self):
+        """Its day has come in Tehran (programmes.held): attendance may be taken, figures count it."""
+        return is_held(self)
 
     @property
     def end_datetime(self):

@@ -33,6 +33,7 @@ from portal import jalali
 from portal.digits import to_latin_digits
 
 from ..choices import Seat
+from ..held import is_held
 from ..models import Attendance, ProgramPage
 from ..seats import cancel
 
@@ -164,18 +165,34 @@ class RegistrationsView(ProgrammeAdminMixin, TemplateView):
         return context
 
 
-class AttendanceView(ProgrammeAdminMixin, View):
-    """Saves the attendance grid: a checkbox per confirmed registration and session."""
+class AttendanceView(RegistrationsView):
+    """Saves the attendance grid: a checkbox per confirmed registration and held session. A session still
+    to come (programmes.held) is refused whole, with nothing saved: nobody has attended it yet."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect("programme_admin:registrations", pk=self.program.pk)
 
     def post(self, request, pk):
         program = self.program
+        now = timezone.now()
         sessions = {session.pk: session for session in program.sorted_sessions()}
+        held = {session_id for session_id, session in sessions.items() if is_held(session, now)}
         confirmed = {r.pk: r for r in program.registrations.filter(state=Seat.CONFIRMED)}
         ticked = set()
         for name in request.POST:
             parts = name.split("-")
             if len(parts) == 3 and parts[0] == "present" and parts[1].isdigit() and parts[2].isdigit():
                 ticked.add((int(parts[1]), int(parts[2])))
+        early = sorted({sessions[session_id].date for _r, session_id in ticked if session_id in sessions and session_id not in held})
+        if early:
+            messages.error(
+                request,
+                gettext("حضور جلسه‌ای که روزش هنوز نرسیده است ثبت نمی‌شود (%(dates)s). هیچ تغییری ذخیره نشد.")
+                % {"dates": gettext("، ").join(jalali.format_date(day) for day in early)},
+            )
+            response = self.render_to_response(self.get_context_data())
+            response.status_code = 400
+            return response
         with transaction.atomic():
             existing = {
                 (mark.registration_id, mark.session_id): mark
@@ -183,7 +200,7 @@ class AttendanceView(ProgrammeAdminMixin, View):
             }
             changed = []
             for registration_id in confirmed:
-                for session_id in sessions:
+                for session_id in held:
                     present = (registration_id, session_id) in ticked
                     mark = existing.get((registration_id, session_id))
                     if mark is None:

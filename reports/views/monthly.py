@@ -21,7 +21,7 @@ from portal.digits import to_latin_digits
 
 from .. import figures, needs
 from ..models import MonthlyReport
-from ..periods import current_month, month_period, today_in_tehran
+from ..periods import YearInput, current_month, month_period, today_in_tehran
 from ..scope import NO_SCOPE, OUT_OF_SCOPE, choices_for
 from .common import ReportsAdminMixin
 
@@ -33,9 +33,7 @@ class MakeReportForm(forms.Form):
     neighborhood = forms.ModelChoiceField(
         label=_("محله"), queryset=NeighborhoodPage.objects.none(), error_messages={"invalid_choice": OUT_OF_SCOPE}
     )
-    year = forms.CharField(
-        label=_("سال"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "size": "4"})
-    )
+    year = forms.CharField(label=_("سال"), max_length=4, widget=YearInput)
     month = forms.ChoiceField(
         label=_("ماه"),
         choices=[(str(number), name) for number, name in enumerate(jalali.MONTHS, start=1)],

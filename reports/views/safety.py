@@ -1,6 +1,8 @@
 """The safety map of defenceless spaces: exact points for staff of the scope, a coarse grid for everyone."""
 
+from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -33,6 +35,7 @@ class StaffSafetyMapView(ReportsAdminMixin, TemplateView):
             rows=len(reports),
             masked=any(report.masked for report in reports),
         )
+        # A masked (confidential) report has no point left to place.
         points = [report for report in reports if report.latitude is not None]
         context.update(
             scope=self.scope,
@@ -44,34 +47,21 @@ class StaffSafetyMapView(ReportsAdminMixin, TemplateView):
                         "id": report.pk,
                         "lat": float(report.latitude),
                         "lng": float(report.longitude),
-                        "status": report.status.name,
+                        "label": f"{report.tracking_display} — {report.status.name}",
+                        "url": reverse("participation_inbox:detail", args=[report.pk]),
                         "closed": report.status.is_closed,
                     }
                     for report in points
                 ]
             },
-            drawing=scatter(points),
+            **tiles(),
         )
         return context
 
 
-def scatter(points):
-    """Points placed in their bounding box (north up, east right) for a small SVG."""
-    if not points:
-        return None
-    lats = [float(point.latitude) for point in points]
-    lngs = [float(point.longitude) for point in points]
-    south, north, west, east = min(lats), max(lats), min(lngs), max(lngs)
-    span_lat, span_lng = (north - south) or 0.001, (east - west) or 0.001
-    return [
-        {
-            "x": round(5 + 90 * (float(point.longitude) - west) / span_lng, 2),
-            "y": round(5 + 90 * (north - float(point.latitude)) / span_lat, 2),
-            "closed": point.status.is_closed,
-            "label": f"{point.tracking_display} — {point.status.name}",
-        }
-        for point in points
-    ]
+def tiles():
+    """The tile server of every map (empty: shapes on a plain ground, the table beside them as ever)."""
+    return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 def public_map(request):
@@ -86,5 +76,6 @@ def public_map(request):
             "summary": summary,
             "map_data": safety.map_data(summary),
             "min_reports": safety.MIN_REPORTS,
+            **tiles(),
         },
     )

@@ -1,7 +1,7 @@
 // Maps of places (assets, organisations, offices) with Leaflet. The places come from a
 // <script type="application/json"> block named by data-map-places, or from the JSON at
 // data-map-src (the front page's thousand offices, fetched once the page is shown); the tile server from
-// data-tile-url (empty: markers on a plain ground). The same places are always listed as text
+// data-tile-url through map-base.js (empty: markers on a plain ground). The same places are always listed as text
 // beside the map, so nothing here is the only way to reach them.
 (function () {
   function link(place) {
@@ -9,6 +9,8 @@
     var name = document.createElement(place.url ? "a" : "strong");
     name.textContent = place.name;
     if (place.url) name.href = place.url;
+    // A Persian place listed untranslated on a page in another language.
+    if (place.lang) { name.lang = place.lang; name.dir = place.dir; }
     box.appendChild(name);
     if (place.kind) {
       var kind = document.createElement("div");
@@ -34,17 +36,7 @@
     if (typeof L === "undefined" || element.dataset.mapReady) return;
     if (!places.length) return;
     element.dataset.mapReady = "1";
-    var map = L.map(element, {
-      scrollWheelZoom: false,
-      zoomControl: false,
-      attributionControl: Boolean(element.dataset.tileUrl),
-    });
-    L.control.zoom({ zoomInTitle: "بزرگ‌نمایی", zoomOutTitle: "کوچک‌نمایی", position: "topleft" }).addTo(map);
-    if (element.dataset.tileUrl) {
-      L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || "", maxZoom: 19 }).addTo(map);
-    } else {
-      element.classList.add("place-map__canvas--no-tiles");
-    }
+    var map = MahalleMap.create(element);
     var bounds = [];
     places.forEach(function (place) {
       var point = [place.lat, place.lng];

@@ -18,7 +18,8 @@ class Command(BaseCommand):
             f"محتوای نمایشی آماده است: {result.neighborhoods} محله در {result.provinces} استان و {result.news} خبر و {result.forms} فرم مشارکت و {result.programmes} برنامه، "
             f"{result.assets} ظرفیت محله و {result.organizations} سازمان، "
             f"{result.meetings} جلسه شورا با {result.resolutions} مصوبه، "
-            f"{result.submissions_created} پرونده و {result.registrations_created} ثبت‌نام تازه ({result.pages_created} صفحه تازه، {result.pages_published} انتشار)."
+            f"{result.submissions_created} پرونده و {result.registrations_created} ثبت‌نام و {result.monthly_reports} گزارش ماهانه تازه "
+            f"({result.pages_created} صفحه تازه، {result.pages_published} انتشار)."
         )
         self.stdout.write(self.style.SUCCESS(to_persian_digits(summary)))
         self.stdout.write(f"ورود به پیشخوان: {ADMIN_URL}")
