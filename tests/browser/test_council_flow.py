@@ -345,8 +345,9 @@ def test_a_resident_reads_the_decisions_on_a_phone_and_finds_the_council_on_thei
 
     # /track/: the code in Persian digits and the mobile's last four digits.
     phone.goto(live_server.url + "/track/", wait_until="load")
-    type_into(phone.get_by_role("textbox", name="کد رهگیری", exact=True), to_persian_digits(case.tracking_display))
-    last_four = phone.get_by_role("textbox", name="چهار رقم آخر شماره همراه", exact=True)
+    # By their ids: a required field's name now ends with its «الزامی» mark.
+    type_into(phone.locator("#id_code"), to_persian_digits(case.tracking_display))
+    last_four = phone.locator("#id_last_digits")
     type_into(last_four, to_persian_digits(RESIDENT_MOBILE[-4:]))
     response = submit(phone, phone.get_by_role("button", name="نمایش وضعیت"))
     assert response.status == 200, f"the lookup was answered with {response.status}"

@@ -7,6 +7,13 @@ from .test_public_pages import demo_snapshot, demo_urls  # noqa: F401 (fixtures)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+def open_site_menu(page):
+    """On a phone the navigation and the language switcher are folded behind the header's menu button."""
+    button = page.locator(".site-header__menu-button")
+    if button.is_visible() and button.get_attribute("aria-expanded") != "true":
+        button.click()
+
+
 def html_lang_dir(page):
     html = page.locator("html")
     return html.get_attribute("lang"), html.get_attribute("dir")
@@ -32,6 +39,7 @@ def test_switch_persian_english_persian_on_a_neighbourhood_page(demo_urls, live_
     # Only the languages the page exists in: Persian and English, no Arabic.
     assert switcher.locator("a, span").all_inner_texts() == ["فارسی", "English"]
 
+    open_site_menu(page)
     switcher.get_by_role("link", name="English").click()
     page.wait_for_load_state("load")
     assert page.url == live_server.url + english.url
@@ -40,6 +48,7 @@ def test_switch_persian_english_persian_on_a_neighbourhood_page(demo_urls, live_
     assert persian.title not in page.locator("main").inner_text()
     assert page.locator("nav.language-switcher [aria-current]").inner_text() == "English"
 
+    open_site_menu(page)
     page.locator("nav.language-switcher").get_by_role("link", name="فارسی").click()
     page.wait_for_load_state("load")
     assert page.url == persian_url
