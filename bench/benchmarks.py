@@ -1,6 +1,6 @@
 """Runs every benchmark against the gunicorn that bench/run started, then prints and saves the figures.
 
-Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,council,…] [--profile]
+Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,council,finding,…] [--profile]
        [--plain-port P] [--before-port P --before-tree DIR --before-redis-url URL]
 """
 
@@ -9,7 +9,7 @@ import time
 
 import django
 
-PARTS = ["queries", "cold", "search", "pages", "front", "submissions", "inbox", "dashboard", "council", "edit", "editing"]
+PARTS = ["queries", "cold", "search", "pages", "front", "submissions", "inbox", "dashboard", "council", "finding", "edit", "editing"]
 
 
 def volume():
@@ -48,6 +48,7 @@ def main():
     import decisions
     import edit
     import editing
+    import finding
     import front_cache
     import inbox
     import pages
@@ -79,6 +80,8 @@ def main():
     if "council" in only:
         results["council"] = decisions.measure(args.port, 25 if args.quick else 100, 10 if args.quick else 30, 120,
                                                plain_port=args.plain_port)
+    if "finding" in only:
+        results["finding"] = finding.measure(args.port, args.plain_port, args.quick)
     if "edit" in only:
         results["edit"] = edit.measure(args.port, 2 if args.quick else 3)
     if "editing" in only:

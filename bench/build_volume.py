@@ -304,8 +304,11 @@ def build_council(neighborhoods, organization_ids, rng):
     busy = {n.pk for n in rng.sample(neighborhoods, max(1, round(len(neighborhoods) * COUNCIL_BUSY_SHARE)))}
     # The busiest council of all: four meetings a month, the page the decisions figures read.
     busy.add(neighborhoods[0].pk)
+    # Committees are translatable rows: bulk_create skips the save() that would give each its page's locale.
+    locales = {n.pk: n.locale_id for n in neighborhoods}
     Committee.objects.bulk_create(
-        [Committee(page_id=pk, name=f"کمیته {sentence(rng, 1)}", scope=CommitteeScope.CIVIL_WORKS, sort_order=0)
+        [Committee(page_id=pk, locale_id=locales[pk], name=f"کمیته {sentence(rng, 1)}", scope=CommitteeScope.CIVIL_WORKS,
+                   sort_order=0)
          for pk in sorted(busy)], batch_size=BATCH)
     committees = dict(Committee.objects.filter(page_id__in=busy).values_list("page_id", "pk"))
 

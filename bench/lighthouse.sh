@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile, its default preset) on five public pages — the front page, a neighbourhood, a
+# Lighthouse (mobile, its default preset) on six public pages — the front page, the neighbourhoods index, a neighbourhood, a
 # news item, a programme and a participation form — served as in production: production settings on
 # PostgreSQL and Redis with the demo content, gunicorn with site/gunicorn.conf.py, and Debian's nginx
 # with site/'s configuration (nginx-mahalle.conf, the TLS server of nginx.conf.example, mahalle_locations,

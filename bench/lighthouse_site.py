@@ -43,7 +43,7 @@ def pages():
     sys.path.insert(0, str(REPO))
     django.setup()
     from forms.models import ParticipationFormPage
-    from neighborhoods.models import NeighborhoodPage
+    from neighborhoods.models import NeighborhoodIndexPage, NeighborhoodPage
     from news.models import NewsPage
     from programmes.models import ProgramPage
 
@@ -52,6 +52,7 @@ def pages():
         return page.url
 
     print("home /")
+    print("neighbourhoods", first(NeighborhoodIndexPage))
     print("neighbourhood", first(NeighborhoodPage))
     print("news", first(NewsPage))
     print("programme", first(ProgramPage))

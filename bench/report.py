@@ -19,6 +19,10 @@ TARGETS = [  # (what, figure, comparison, threshold)
     ("after a publish in A, A's page a miss then a hit (1 = yes)", ("edit", "A miss then hit"), ">=", 1),
     ("under editing load: share of reads from the page cache", ("editing", "scoped (this tree)", "share"), ">=", 0.9),
     ("under editing load: p95 of reads, ms", ("editing", "scoped (this tree)", "p95_ms"), "<=", 50),
+    ("front page HTML, KB raw (uncompressed; 1 KB = 1,000 bytes)", ("finding", "pages", "front page", "html raw KB"), "<=", 60),
+    ("front page first load transferred, KB compressed (HTML + resources)", ("finding", "pages", "front page", "first load KB"), "<=", 150),
+    ("finder suggestions p95, ms", ("finding", "suggest", "p95_ms"), "<=", 50),
+    ("offices feed gzip, KB, extrapolated to 10,000 offices", ("finding", "feed", "gzip KB at 10,000 (extrapolated)"), "<=", 100),
 ]
 
 
@@ -144,6 +148,7 @@ def table(results):
         lines += ["", "SQL queries per page (in process, page cache off)"]
         for name, f in results["queries"].items():
             lines.append(f"  {name:<32} {f['queries']:>4}  {f['status']}  {f['path']}")
+    lines += finding_table(results.get("finding"))
     lines += ["", "Targets"]
     for row in results["targets"]:
         value = "—" if row["value"] is None else f"{row['value']:.2f}"
@@ -178,6 +183,54 @@ def council_table(c):
     for name, f in c["queries"].items():
         lines.append(f"  {name:<46} {f['cold']:>5} {f['next']:>5}  {' → '.join(f['page cache']):<12} {f['status']:>6} "
                      f"{f['bytes'] / 1024:>7.1f}  {f['path']}")
+    return lines
+
+
+def finding_table(f):
+    """Finding one's neighbourhood (bench/finding.py): the weight of the way in, the finder, the offices' feed."""
+    if not f:
+        return []
+    nan = float("nan")
+    lines = ["", "Finding one's neighbourhood: weight (KB = 1,000 bytes; HTML from the page cache; first load = the gzipped HTML",
+             "  + stylesheets, scripts, preloads and eager images, static files as WhiteNoise's precompressed .gz would send them)",
+             f"  {'page':<40} {'HTML raw':>9} {'gzip':>7} {'first load':>10} {'as served':>9} {'files':>5}  path"]
+    for name, p in f["pages"].items():
+        lines.append(f"  {name:<40} {p['html raw KB']:>9.1f} {p['html gzip KB']:>7.1f} {p['first load KB']:>10.1f} "
+                     f"{p['first load bytes as served here'] / 1000:>9.1f} {len(p['resources']):>5}  {p['path']}  {p['status']}")
+    failed = [name for name, p in f["pages"].items() if set(p["status"]) != {200}]
+    if failed:
+        lines.append(f"  NOT 200, so not the page's weight: {', '.join(failed)}")
+    front = f["pages"].get("front page")
+    if front:
+        lines.append("  front page's resources: " + ", ".join(
+            f"{r['url'].rsplit('/', 1)[-1]} {r['production'] / 1000:.1f}" for r in front["resources"]))
+    s = f["suggest"]
+    lines += ["", f"  finder suggestions {s['path']}: {s['requests']} requests ({s['per kind']} of each kind), one client, "
+                  f"five rounds beside the plain project's /",
+              f"  {'queries':<24} {'p50 ms':>7} {'p95 ms':>7} {'answered':>8} {'intended':>8}"]
+    for kind, k in s["by kind"].items():
+        lines.append(f"  {kind:<24} {k['p50_ms']:>7.1f} {k['p95_ms']:>7.1f} {k['with a suggestion']:>8.0%} {k['intended one suggested']:>8.0%}")
+    lines.append(f"  {'all':<24} {s['p50_ms']:>7.1f} {s['p95_ms']:>7.1f}   plain / p50 {s.get('plain_p50_ms', nan):.1f} ms "
+                 f"p95 {s.get('plain_p95_ms', nan):.1f} ms; ×plain p50 {s.get('x_plain_p50', nan):.1f}, p95 "
+                 f"{s.get('x_plain_p95', nan):.1f} (rounds {s['round_x_plain_p50']}); {s['statuses']}")
+    page = f["find page"]
+    lines.append(f"  finder's HTML page {page['path']}: p50 {page['p50_ms']:.1f} ms, p95 {page['p95_ms']:.1f} ms over "
+                 f"{page['requests']}, {page['statuses']}")
+    a, b = f["after a publish"], f["index built in process"]
+    lines.append(f"  first suggestion after a publish elsewhere (index built again): p50 {a['first after p50_ms']:.1f} ms, "
+                 f"max {a['first after max_ms']:.1f} ms; the next one {a['next p50_ms']:.1f} ms; "
+                 f"list bumped {[t['list version bumped'] for t in a['trials']]}")
+    lines.append(f"  the index built in process: p50 {b['p50_ms']:.0f} ms, {b['queries']} SQL queries ({b['answers']}, {b['words']} words)")
+    d = f["feed"]
+    lines += ["", f"  offices feed {d['path']}: {d['raw KB']:.1f} KB raw, {d['gzip KB']:.1f} KB gzip ({d['encoding'] or 'not compressed'}); "
+                  f"{d['offices in the feed']} offices in it, {d['offices with a point in the DB']} with a point in the DB; "
+                  f"{d['gzip bytes per office'] or nan:.1f} gzip bytes an office",
+              f"  extrapolated to 10,000 offices: {d['gzip KB at 10,000 (extrapolated)'] or nan:.0f} KB gzip, "
+              f"{d['raw KB at 10,000 (extrapolated)'] or nan:.0f} KB raw; built after a change {d['first request after a change ms']} ms, "
+              f"kept {d['kept ms']} ms"]
+    if d.get("by part (each compressed alone)"):
+        lines.append("  by part (raw / gzip alone, KB): " + ", ".join(
+            f"{key} {part['raw bytes'] / 1000:.1f} / {part['gzip bytes'] / 1000:.1f}" for key, part in d["by part (each compressed alone)"].items()))
     return lines
 
 

@@ -17,7 +17,7 @@ from django.utils import feedgenerator, translation
 from django.utils.translation import gettext
 
 from directory.exports import SafeWriter
-from directory.models.index import paginate
+from portal.paging import paginate
 from neighborhoods.locales import source_of
 from neighborhoods.sections import Section
 from portal import jalali

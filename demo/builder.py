@@ -102,6 +102,8 @@ class Result:
     resolutions: int = 0
     monthly_reports: int = 0
     logins: list = field(default_factory=list)
+    # Usernames the demo would have used that belong to accounts it did not make: left as they are.
+    kept_accounts: list = field(default_factory=list)
 
 
 def _row_key(obj):
@@ -309,6 +311,8 @@ class DemoBuilder:
                 "longitude",
             )
         }
+        # What people call it and where it ends, where the seed says.
+        fields.update({key: data.get(key, "") for key in ("other_names", "landmarks")})
         fields.update(_inline_rows(data))
 
         def with_image(page):
@@ -520,9 +524,16 @@ class DemoBuilder:
 
     # --- people --------------------------------------------------------------------------------
 
-    def user(self, username, **attributes):
+    def user(self, username, groups=(), **attributes):
+        """The demo's account ``username`` with ``attributes``, the demo password and ``groups``."""
         user_model = get_user_model()
-        user = user_model.objects.filter(username=username).first() or user_model(username=username)
+        user = user_model.objects.filter(username=username).first()
+        if user is not None and not self._password.matches(user):
+            # An account the demo did not make (a real operator's «admin», say): it keeps its own password and
+            # rights, and is never given the demo's public password.
+            self.result.kept_accounts.append(username)
+            return user
+        user = user or user_model(username=username)
         changed = user.pk is None
         for key, value in attributes.items():
             if getattr(user, key) != value:
@@ -531,6 +542,7 @@ class DemoBuilder:
         changed = self._password.apply(user) or changed
         if changed:
             user.save()
+        user.groups.add(*groups)
         return user
 
     def superuser(self):
@@ -544,35 +556,34 @@ class DemoBuilder:
         self.result.logins.append(Login(content.ADMIN_USERNAME, "مدیر کل درگاه"))
 
     def staff_user(self, neighborhood, username):
-        user = self.user(username, first_name="تسهیلگر", last_name=neighborhood.title, is_active=True)
-        user.groups.add(ensure_staff_group(neighborhood))
+        user = self.user(username, [ensure_staff_group(neighborhood)], first_name="تسهیلگر", last_name=neighborhood.title, is_active=True)
         self.result.logins.append(Login(username, f"تسهیلگر محله {neighborhood.title}"))
         return user
 
     def caseworker(self, neighborhood, username):
         """A member of the office who reads its confidential cases (staff of the neighbourhood, too)."""
-        user = self.user(username, first_name="مددکار", last_name=neighborhood.title, is_active=True)
-        user.groups.add(ensure_staff_group(neighborhood), ensure_caseworker_group(neighborhood))
+        groups = [ensure_staff_group(neighborhood), ensure_caseworker_group(neighborhood)]
+        user = self.user(username, groups, first_name="مددکار", last_name=neighborhood.title, is_active=True)
         self.result.logins.append(Login(username, f"مددکار محله {neighborhood.title} (پرونده‌های محرمانه)"))
         return user
 
     def head(self, neighborhood, username):
         """The office's head: staff of the neighbourhood who chooses its caseworkers and reads its audit trail."""
-        user = self.user(username, first_name="مسئول دفتر", last_name=neighborhood.title, is_active=True)
-        user.groups.add(ensure_staff_group(neighborhood), ensure_head_group(neighborhood))
+        groups = [ensure_staff_group(neighborhood), ensure_head_group(neighborhood)]
+        user = self.user(username, groups, first_name="مسئول دفتر", last_name=neighborhood.title, is_active=True)
         self.result.logins.append(Login(username, f"مسئول دفتر محله {neighborhood.title} (گزینش مددکاران، سوابق دسترسی)"))
         return user
 
     def agency_account(self, agency_slug, username, neighborhood_slugs, label):
         """An agency's contact person: the resolutions assigned to it in the neighbourhoods it serves."""
         self.user(username, first_name="کارشناس", last_name=label, is_active=True)
-        neighborhoods = NeighborhoodPage.objects.filter(slug__in=neighborhood_slugs, locale__language_code="fa")
-        ensure_agency_account(CouncilAgency.objects.get(slug=agency_slug), username, neighborhoods)
+        if username not in self.result.kept_accounts:
+            neighborhoods = NeighborhoodPage.objects.filter(slug__in=neighborhood_slugs, locale__language_code="fa")
+            ensure_agency_account(CouncilAgency.objects.get(slug=agency_slug), username, neighborhoods)
         self.result.logins.append(Login(username, f"{label}: مصوبه‌های سپرده به این دستگاه، گزارش پیشرفت"))
 
     def coordinator(self, province, username):
-        user = self.user(username, first_name="هماهنگ‌کننده", last_name=f"استان {province.title}", is_active=True)
-        user.groups.add(ensure_coordinator_group(province))
+        self.user(username, [ensure_coordinator_group(province)], first_name="هماهنگ‌کننده", last_name=f"استان {province.title}", is_active=True)
         self.result.logins.append(Login(username, f"هماهنگ‌کننده استان {province.title}"))
 
 
@@ -588,11 +599,16 @@ class _SharedPassword:
         self.encoded = None
         self.matching = set()
 
-    def apply(self, user):
+    def matches(self, user):
         if user.password in self.matching:
-            return False
+            return True
         if user.password and check_password(self.raw, user.password):
             self.matching.add(user.password)
+            return True
+        return False
+
+    def apply(self, user):
+        if self.matches(user):
             return False
         if self.encoded is None:
             self.encoded = make_password(self.raw)

@@ -54,8 +54,7 @@ def organization_login(builder):
     from .builder import Login
 
     page = OrganizationPage.objects.get(slug=content.NGO_LOGIN_ORGANIZATION)
-    user = builder.user(content.NGO_USERNAME, first_name=page.title[:150], is_active=True)
-    user.groups.add(ensure_organization_group(page))
+    builder.user(content.NGO_USERNAME, [ensure_organization_group(page)], first_name=page.title[:150], is_active=True)
     builder.result.logins.append(Login(content.NGO_USERNAME, f"سازمان {page.title} (ویرایش صفحه خود، با بازبینی)"))
 
 

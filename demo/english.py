@@ -95,6 +95,8 @@ NEIGHBORHOODS = {
         "title": "Kuy-e Imam Sajjad (Bagh-e Khalaj)",
         "city": "Arak",
         "district": "District 2 of Arak Municipality",
+        "other_names": "Bagh-e Khalaj",
+        "landmarks": "From Yas Street to the alleys around the Neighbourhood House; next to Roudaki, which shares its facilitation office",
         "office_address": "Arak, Kuy-e Imam Sajjad, Yas Street, Third Alley, Neighbourhood House building",
         "council_members": [
             ("Hossein Moradi", "Board of trustees of the neighbourhood mosque"),
@@ -177,6 +179,7 @@ NEIGHBORHOODS = {
         "title": "Roudaki",
         "city": "Arak",
         "district": "District 2 of Arak Municipality",
+        "landmarks": "Next to Kuy-e Imam Sajjad (Bagh-e Khalaj); the two neighbourhoods share one facilitation office, in the Neighbourhood House on Yas Street",
         "office_address": "Arak, Kuy-e Imam Sajjad, Yas Street, Third Alley, Neighbourhood House building",
         "council_members": [
             ("Mohammad-Ali Farahani", ""),
@@ -242,6 +245,7 @@ NEIGHBORHOODS = {
         "title": "Shahr-e Ghaem",
         "city": "Qom",
         "district": "District 8 of Qom Municipality",
+        "landmarks": "Around the main boulevard and the neighbourhood mosque, in District 8 of Qom Municipality",
         "office_address": "Qom, Shahr-e Ghaem, Main Boulevard, Nastaran Alley, next to the neighbourhood mosque",
         "council_members": [
             ("Seyyed Mahmoud Hosseini", "Prayer leader of the neighbourhood mosque"),
@@ -294,6 +298,7 @@ NEIGHBORHOODS = {
         "title": "Esmaeilabad",
         "city": "Qom",
         "district": "District 3 of Qom Municipality",
+        "landmarks": "Around Shaghayegh Street and the neighbourhood health post, in District 3 of Qom Municipality",
         "office_address": "Qom, Esmaeilabad, Shaghayegh Street, health post building, first floor",
         "council_members": [
             ("Abbas Rahmani", ""),
@@ -344,6 +349,7 @@ NEIGHBORHOODS = {
         "title": "Sorkheh Hesar",
         "city": "Tehran",
         "district": "District 13",
+        "landmarks": "In District 13 of Tehran; the Neighbourhood House is on Laleh Street",
         "office_address": "Tehran, Sorkheh Hesar, Laleh Street, Neighbourhood House, room 4",
         "council_members": [
             ("Naser Amiri", "One of the neighbourhood's long-standing residents"),
@@ -405,6 +411,7 @@ NEIGHBORHOODS = {
         "title": "Eslamabad",
         "city": "Zanjan",
         "district": "District 3 of Zanjan Municipality",
+        "landmarks": "Around Bahar Street, in District 3 of Zanjan Municipality",
         "office_address": "Zanjan, Eslamabad, Bahar Street, Second Alley, facilitation office building",
         "council_members": [
             ("Yadollah Nouri", ""),
@@ -480,6 +487,7 @@ NEIGHBORHOODS = {
         "title": "Manba-e Ab",
         "city": "Qazvin",
         "district": "District 2 of Qazvin Municipality",
+        "landmarks": "Around Arghavan Street, in District 2 of Qazvin Municipality",
         "office_address": "Qazvin, Manba-e Ab, Arghavan Street, Sixth Alley, No. 12",
         "council_members": [
             ("Esmaeil Dehghan", ""),

@@ -27,7 +27,7 @@ from portal.visibility import listable_q
 from .exports import assets_csv
 from .maps import office_place
 from .models import AssetPage, AssetType, OrganizationPage
-from .models.index import paginate
+from portal.paging import paginate
 
 
 def _as_read_here(pages, neighborhood, source):

@@ -59,10 +59,22 @@ class PersianIntegerField(forms.IntegerField):
         return forms.Field.widget_attrs(self, widget)
 
 
+class PhotoInput(forms.FileInput):
+    """The file input with a Persian button and the chosen photo's name beside it (see its template)."""
+
+    template_name = "forms/widgets/photo_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"accept": "image/jpeg,image/png", **(attrs or {})})
+
+    class Media:
+        js = ["js/photo-input.js"]
+
+
 class PhotoField(forms.FileField):
     """A JPEG or PNG photo, re-encoded so no metadata (EXIF, GPS position) survives."""
 
-    widget = forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})
+    widget = PhotoInput
     default_error_messages = {
         "invalid_image": _("فقط عکس JPEG یا PNG پذیرفته می‌شود."),
         "too_large": _("حجم عکس نباید بیشتر از {limit} مگابایت باشد."),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from directory.maps import RemotePlaces, office_places
+from directory.maps import office_feed, office_rows
 from neighborhoods.models import NeighborhoodIndexPage
 from neighborhoods.models.grouping import provinces_with_neighborhoods
 from news.models import NewsIndexPage, NewsPage
@@ -56,18 +56,15 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
 
     @path("offices/", name="offices")
     def offices(self, request):
-        """Every office with a point, as the map script reads them. A thousand points inline made the
-        front page 200 KB; here they are built once per version of the list of neighbourhoods."""
+        """Every listable office with a point, in this page's language, as "near me" and the map of
+        offices read them (directory/maps.py office_feed): fetched only when a reader asks for either,
+        and built once per version of the list of neighbourhoods."""
 
-        def places():
+        def feed():
             index = self.neighborhood_index()
-            return office_places(provinces_with_neighborhoods(index) if index else [], request)
+            return office_feed(office_rows(provinces_with_neighborhoods(index) if index else [], request))
 
-        return JsonResponse(
-            cached(request, "office-places", [self.pk], places, [NEIGHBORHOODS]),
-            safe=False,
-            json_dumps_params={"ensure_ascii": False},
-        )
+        return HttpResponse(cached(request, "office-feed", [self.pk], feed, [NEIGHBORHOODS]), content_type="application/json")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,9 +81,9 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         # Which sections the front page links to: the home page's children, under ``site``.
         neighborhood_index, news_index = cached(request, "home-sections", [self.pk], sections, [])
         context["neighborhood_index"] = neighborhood_index
-        # The neighbourhoods' list is a kept fragment (the neighborhood_groups tag); the map fetches its
-        # points from offices/.
-        context["office_places"] = RemotePlaces(self.get_url(request) + self.reverse_subpage("offices")) if neighborhood_index else None
+        # The provinces are a kept fragment (the province_list tag); the offices' map and "near me" fetch
+        # every office from offices/, and only when the reader asks for them.
+        context["office_feed_url"] = self.get_url(request) + self.reverse_subpage("offices") if neighborhood_index else ""
         context["news_index"] = news_index
         context["upcoming_programmes"] = upcoming_with_seats(
             request,

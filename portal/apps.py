@@ -8,12 +8,13 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Registered here, after wagtail.admin has registered its own, so ours replaces it.
         from . import admin_fields  # noqa: F401
-        from . import admin_filters, admin_timestamps
+        from . import admin_filters, admin_timestamps, slugs
         from .caching import invalidation
 
         invalidation.register()
         admin_timestamps.install()
         admin_filters.install()
+        slugs.install()
 
         from django.apps import apps
         from django.db.models.signals import post_migrate

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import jalali
+from .digits import for_language, persian_active, to_latin_digits
 from .widgets import JalaliDateInput, JalaliDateTimeInput
 
 
@@ -87,3 +88,35 @@ class JalaliDateTimeField(forms.DateTimeField):
         # reads back what was typed: 23:30 on the last day of a Jalali month is 20:00 UTC that day.
         with timezone.override(jalali.tehran_tz()):
             return from_current_timezone(naive)
+
+
+class PersianDecimalInput(forms.TextInput):
+    """A decimal typed as people in Iran type it: a browser's number input takes Latin digits only and
+    silently empties «۳۴٫۰۹»; a text box with the decimal keypad takes either, and shows the value in the
+    page's digits."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "dir": "ltr", **(attrs or {})})
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return for_language(value).replace(".", "٫") if value and persian_active() else value
+
+
+class PersianDecimalField(forms.DecimalField):
+    """Reads Persian and Arabic-Indic digits and the Persian decimal separator («٫», also «/» as it is often
+    typed) before Django's own checks, so «۳۴٫۰۹۱۷» is 34.0917."""
+
+    widget = PersianDecimalInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = to_latin_digits(value).strip().replace("٫", ".").replace("/", ".")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # Django's step/min/max attributes are for a number input; the validators still hold them.
+        attrs = super().widget_attrs(widget)
+        for key in ("step", "min", "max"):
+            attrs.pop(key, None)
+        return attrs

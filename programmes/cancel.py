@@ -62,7 +62,7 @@ def _cancel_view(program, request):
                 Registration.objects.active()
                 .select_related("submission")
                 .filter(
-                    program=program,
+                    program=program.seat_holder(),
                     submission__tracking_code=form.cleaned_data["code"],
                     mobile=form.cleaned_data["mobile"],
                 )

@@ -53,7 +53,9 @@ class ProgramFilterForm(forms.Form):
         """The queryset narrowed by the valid filters (call after is_valid())."""
         data = getattr(self, "cleaned_data", {})
         if data.get("neighborhood"):
-            queryset = queryset.filter(neighborhood=data["neighborhood"])
+            # A programme names its neighbourhood's Persian page, its translations too: an English reader's
+            # choice (the English page) finds them through the translation key the two pages share.
+            queryset = queryset.filter(neighborhood__translation_key=data["neighborhood"].translation_key)
         if data.get("kind"):
             queryset = queryset.filter(kind=data["kind"])
         if data.get("audience"):

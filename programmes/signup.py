@@ -109,7 +109,7 @@ class ProgrammeSignup(PublicForm):
 
     def store(self, form, token):
         try:
-            return register(self.page, form.signup(), token=token).submission
+            return register(self.page.seat_holder(), form.signup(), token=token).submission
         except SignupRefused as refused:
             if refused.code == "duplicate":
                 # The resident can mend it with another number, on the same form and token.

@@ -40,15 +40,16 @@ def upcoming_with_seats(request, name, vary, programmes, limit, depends):
         # A programme that ended since the list was kept (the entry outlives it by < 1 s).
         if not program.ends_at or program.ends_at >= now
     ]
-    with_capacity = [program.pk for program in found if program.capacity is not None]
+    # By translation key: a translated programme's seats are its Persian page's (ProgramPage.seat_holder).
+    with_capacity = [program.translation_key for program in found if program.capacity is not None]
     taken = dict(
-        Registration.objects.filter(program_id__in=with_capacity, state=Seat.CONFIRMED)
+        Registration.objects.filter(program__translation_key__in=with_capacity, state=Seat.CONFIRMED)
         .order_by()
-        .values_list("program_id")
+        .values_list("program__translation_key")
         .annotate(total=Sum("people"))
         if with_capacity
         else ()
     )
     for program in found:
-        program.seats_taken = taken.get(program.pk, 0)
+        program.seats_taken = taken.get(program.translation_key, 0)
     return found

@@ -117,6 +117,24 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+def _details(pages, locale):
+    """What tells two like titles apart under the box: the kind of page and its neighbourhood («خبر · باغ خلج»),
+    the neighbourhoods read in one query from the tree."""
+    depth = _neighborhood_depth(locale) if pages else None
+    width = (depth or 0) * Page.steplen
+    prefixes = {page.path[:width] for page in pages if depth and page.depth > depth}
+    names = dict(NeighborhoodPage.objects.filter(path__in=prefixes, locale=locale).values_list("path", "title")) if prefixes else {}
+    labels = {model: key for key, model in search_query.searchable_types()}
+    details = []
+    for page in pages:
+        key = labels.get(page.specific_class, "")
+        parts = [str(TYPE_LABELS[key][1])] if key else []
+        if width and page.path[:width] in names:
+            parts.append(names[page.path[:width]])
+        details.append(" · ".join(parts))
+    return details
+
+
 @require_GET
 def suggest(request):
     """Titles for the search box's list: JSON, at most a few, cached per locale and folded query."""
@@ -128,9 +146,11 @@ def suggest(request):
     key = "search-suggest:" + hashlib.sha256(key_text.encode()).hexdigest()
     suggestions = cache.get(key)
     if suggestions is None:
+        locale = Locale.get_active()
+        pages = search_query.suggest(query, locale)
         suggestions = [
-            {"title": page.title, "url": page.get_url(request)}
-            for page in search_query.suggest(query, Locale.get_active())
+            {"title": page.title, "detail": detail, "url": page.get_url(request)}
+            for page, detail in zip(pages, _details(pages, locale))
         ]
         cache.set(key, suggestions, SUGGEST_CACHE_SECONDS)
     response = JsonResponse({"suggestions": suggestions})

@@ -23,8 +23,9 @@
 #   the webroot's challenge files on port 80 (what certbot --webroot needs), then puts a self-signed
 #   certificate where certbot would.
 # - Demo content (manage.py load_demo) is loaded so that there are pages to look at and to find in
-#   search; a real server starts empty (load_demo also sets the password of a user named «admin» to
-#   the public demo password, so the superuser here is «operator»). E-mail goes to 127.0.0.1:25.
+#   search; a real server starts empty (load_demo leaves an account it did not make as it is, but gives
+#   the ones it makes the public demo password, so the superuser here is «operator»). E-mail goes to
+#   127.0.0.1:25.
 # - Where the network inspects TLS with a CA of its own (/usr/local/share/ca-certificates on this
 #   machine), the CA is trusted inside the chroot too, for pip and npm.
 #
@@ -225,9 +226,9 @@ step "sudo -u mahalle git clone <repository> /srv/mahalle/app  (rehearsal: the w
 chown -R mahalle:mahalle /var/tmp/mahalle-src
 sudo -u mahalle git clone -q /var/tmp/mahalle-src /srv/mahalle/app
 
-step "cd /srv/mahalle/app && sudo -u mahalle ./scripts/setup"
+step "cd /srv/mahalle/app && sudo -u mahalle ./scripts/setup --production"
 cd /srv/mahalle/app
-time sudo -u mahalle ./scripts/setup
+time sudo -u mahalle ./scripts/setup --production
 
 step "install -d -m 750 /etc/mahalle; install -m 600 site/env.example /etc/mahalle/env; edit it; the trial"
 install -d -m 750 /etc/mahalle

@@ -30,9 +30,9 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(f"{item.nodeid} uses {', '.join(sorted(uses))} without @pytest.mark.django_db")
 
 
-def make_image(title="تصویر آزمایشی", color=(11, 93, 75)):
+def make_image(title="تصویر آزمایشی", color=(11, 93, 75), size=(320, 180)):
     buffer = io.BytesIO()
-    PILImage.new("RGB", (320, 180), color).save(buffer, "JPEG")
+    PILImage.new("RGB", size, color).save(buffer, "JPEG")
     return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.jpg"))
 
 

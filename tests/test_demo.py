@@ -90,6 +90,22 @@ def test_running_twice_adds_nothing():
 
 
 @pytest.mark.django_db
+def test_an_account_the_demo_did_not_make_keeps_its_password_and_rights():
+    """load_demo on a server with a real «admin» (or any name the demo uses) never hands it the public password."""
+    own = User.objects.create_user("admin", password="an operator's own secret", is_staff=False)
+    staff = User.objects.create_user("staff-bagh-khalaj", password="another secret")
+    output = load_demo()
+    own.refresh_from_db()
+    staff.refresh_from_db()
+    assert own.check_password("an operator's own secret") and not own.check_password(content.DEMO_PASSWORD)
+    assert not own.is_superuser and not own.is_staff
+    assert staff.check_password("another secret") and not staff.groups.exists()
+    assert "admin" in output and "حسابی از پیش، با گذرواژه خودش" in output
+    # The accounts the demo made itself take its password, as before.
+    assert User.objects.get(username="coordinator-qom").check_password(content.DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
 def test_output_lists_the_logins(demo):
     output = load_demo()
     assert "http://127.0.0.1:8000/admin/" in output
@@ -196,7 +212,9 @@ def test_edited_demo_content_is_restored_without_duplicates(demo):
     news = NewsPage.objects.filter(locale__language_code="fa").get(slug="tree-planting-day")
     news.title = "عنوان ویرایش‌شده"
     news.save_revision().publish()
-    User.objects.filter(username="staff-roudaki").update(password="!")
+    # A demo account's details are restored; its password too, as long as it is still the demo's (an account whose
+    # password someone changed is no longer the demo's to reset: see the next test).
+    User.objects.filter(username="staff-roudaki").update(first_name="ویرایش‌شده", is_active=False)
     before = counts()
     load_demo()
     after = counts()
@@ -205,7 +223,8 @@ def test_edited_demo_content_is_restored_without_duplicates(demo):
         key: value for key, value in before.items() if key != "revisions"
     }
     assert NewsPage.objects.filter(locale__language_code="fa").get(pk=news.pk).title == "صد و بیست نهال در حاشیه کوی امام سجاد کاشته شد"
-    assert User.objects.get(username="staff-roudaki").check_password(content.DEMO_PASSWORD)
+    restored = User.objects.get(username="staff-roudaki")
+    assert restored.first_name == "تسهیلگر" and restored.is_active and restored.check_password(content.DEMO_PASSWORD)
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -38,7 +39,7 @@ def test_asset_page_shows_details_hours_and_map_list(client, tree):
     assert "۱٬۲۰۰ نفر" in html
     assert "سالن اجتماعات" in html
     assert "شنبه" in html and "تعطیل" in html  # Saturday open, Friday closed
-    assert "۳۴.۰۹۱۷" in html  # coordinates listed with Persian digits
+    assert "directions?to=34.0917" in html and "مسیریابی" in html  # the way there, not two numbers
     assert 'data-map-places="asset-map-data"' in html
     assert 'data-tile-url=""' in html
     assert "style=" not in html.split("<main", 1)[1]
@@ -95,8 +96,14 @@ def test_assets_list_shows_markers_and_the_same_places_as_text(client, tree):
     html = client.get(tree.bagh.url + "assets/").content.decode()
     assert 'id="assets-map-data"' in html
     assert '"lat": 34.0917' in html
-    assert "عرض ۳۴.۰۹۱۷، طول ۴۹.۶۸۹۲" in html
-    assert "vendor/leaflet/leaflet.js" in html
+    # Residents get a way there, not two numbers.
+    assert "directions?to=34.0917%2C49.6892" in html and "مسیریابی" in html
+    assert "عرض ۳۴" not in html and "34.0917،" not in html
+    # Leaflet is named for the loader, fetched when the map nears the screen, never a blocking script.
+    canvas = re.search(r'<div class="place-map__canvas"[^>]*>', html).group(0)
+    assert "vendor/leaflet/leaflet.js" in canvas and "js/place-map.js" in canvas
+    assert not re.search(r'<script src="[^"]*leaflet\.js"', html)
+    assert re.search(r'<script src="[^"]*js/map-loader\.js" defer>', html)
 
 
 def test_assets_csv_has_bom_and_rows(client, tree):
@@ -200,15 +207,19 @@ def test_neighborhood_page_lists_organizations_assets_and_links_to_filtered_dire
     assert 'id="neighborhood-map-data"' in html
 
 
-def test_home_page_maps_every_office_with_a_point(client, tree):
+def test_home_page_offers_every_office_with_a_point_from_its_compact_feed(client, tree):
     tree.bagh.latitude, tree.bagh.longitude = Decimal("34.091700"), Decimal("49.689200")
     tree.bagh.save_revision().publish()
     html = client.get("/").content.decode()
-    assert 'data-map-src="/offices/"' in html
-    # The points come from offices/ (built once per content version), not inline in the page.
-    places = client.get("/offices/").json()
-    assert [place["name"] for place in places] == ["دفتر تسهیلگری باغ خلج"]
-    assert places[0]["url"] == tree.bagh.url
+    # No map drawn with the page: "near me" and the map fetch offices/ when a reader asks for them.
+    assert 'data-feed-url="/offices/"' in html and 'id="offices-map"' in html
+    assert "data-map-scripts" not in html and "data-map-places" not in html
+    feed = client.get("/offices/").json()
+    # One column per field (directory/maps.py office_feed); the office's URL is its province's and its slug.
+    assert feed["provinces"] == [["مرکزی", tree.markazi.url]]
+    assert feed["cities"] == [["اراک", 0, 1]]
+    assert (feed["names"], feed["lat"], feed["lng"]) == (["باغ خلج"], [340917], [496892])
+    assert tree.markazi.url + feed["paths"][0] + "/" == tree.bagh.url
 
 
 def test_directory_csv(client, tree, directory):

@@ -109,3 +109,25 @@ def test_new_neighborhood_staff_may_draft_in_the_directory(tree):
     perms = set(group.page_permissions.values_list("page_id", "permission__codename"))
     assert (directory.pk, "add_page") in perms
     assert (directory.pk, "change_page") not in perms and (directory.pk, "publish_page") not in perms
+
+
+@pytest.mark.parametrize("latitude", ["۳۴٫۰۹۱۷", "٣٤٫٠٩١٧", "34.0917", "۳۴/۰۹۱۷"])
+def test_a_map_point_is_typed_and_shown_in_persian_digits(client, tree, latitude):
+    """The Persian decimal separator «٫» (or «/», as it is often typed) and Persian or Arabic-Indic digits are read;
+    the edit form shows the stored point in Persian digits and saves it back unchanged."""
+    client.force_login(staff(tree, tree.bagh, "bagh"))
+    response = client.post(f"/admin/pages/add/directory/assetpage/{tree.bagh.pk}/", asset_form(latitude=latitude, longitude="۴۹٫۶۸۹۲"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    asset = AssetPage.objects.get(slug="mosque-library")
+    assert (str(asset.latitude), str(asset.longitude)) == ("34.091700", "49.689200")
+    edit = client.get(f"/admin/pages/{asset.pk}/edit/").content.decode()
+    assert 'value="۳۴٫۰۹۱۷"' in edit and 'value="۴۹٫۶۸۹۲"' in edit
+    assert "مانند ۳۴٫۰۹۱۷" in edit and "34.0917" not in edit
+
+
+def test_a_map_point_that_is_not_a_number_is_refused_in_persian(client, tree):
+    client.force_login(staff(tree, tree.bagh, "bagh"))
+    response = client.post(f"/admin/pages/add/directory/assetpage/{tree.bagh.pk}/", asset_form(latitude="سی و چهار"))
+    assert response.status_code == 200
+    assert "یک عدد وارد کنید" in response.content.decode()
+    assert not AssetPage.objects.filter(slug="mosque-library").exists()

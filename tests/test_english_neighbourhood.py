@@ -23,7 +23,7 @@ from directory.models import AssetPage, OrganizationPage
 from neighborhoods.models import Committee, CouncilMember, NeighborhoodPage
 from portal.caching import store
 from programmes.models import ProgramPage
-from tests.conftest import add_program
+from tests.conftest import add_form_page, add_program
 from tests.directory_helpers import add_asset, add_directory, add_organization
 
 pytestmark = pytest.mark.django_db
@@ -195,6 +195,63 @@ def test_the_english_page_lists_what_the_persian_page_lists(world):
     assert persian_outside_marks(english) == []
     main = persian.split('<main id="main" tabindex="-1">', 1)[1]
     assert "lang=" not in main and "فقط به فارسی" not in main and "Sewing course" not in main
+
+
+def test_the_english_page_lists_the_offices_forms(world):
+    """The forms belong to the Persian page; the English reader reaches them, translated or marked Persian, and a new
+    Persian form makes the English page stale."""
+    reader = Client()
+    first = add_form_page(world.tree.bagh, slug="problem", title="گزارش مسئله محله")
+    translated = world.translate(first, title="Report a problem")
+    html = reader.get(world.english.url).content.decode()
+    forms = section(html, "participate")
+    assert f'<a href="{translated.url}">Report a problem</a>' in forms
+    assert "/en/track/" in forms
+    second = add_form_page(world.tree.bagh, slug="idea", title="پیشنهاد برای محله")
+    forms = section(reader.get(world.english.url).content.decode(), "participate")
+    assert f'<a href="{second.url}" lang="fa" dir="rtl">{second.title}</a> <span class="muted untranslated">(Available in Persian)</span>' in forms
+    assert forms.count("<li>") == 2
+    assert persian_outside_marks(reader.get(world.english.url).content.decode()) == []
+
+
+def test_the_english_calendar_filtered_to_a_neighbourhood_finds_its_programmes(world, calendar_page):
+    """A translated programme names the Persian neighbourhood page; the English filter offers the English page."""
+    calendar = world.translate(calendar_page, title="Programmes")
+    reader = Client()
+    html = reader.get(calendar.url, {"neighborhood": world.english.pk}).content.decode()
+    assert reader.get(calendar.url, {"neighborhood": world.english.pk}).status_code == 200
+    assert "Sewing course" in html
+    assert f'<option value="{world.english.pk}" selected>' in html
+    # Another neighbourhood's choice finds none of Bagh Khalaj's.
+    esmaeil = world.translate(world.tree.esmaeil, title="Esmaeilabad", city="Qom")
+    other = reader.get(calendar.url, {"neighborhood": esmaeil.pk}).content.decode()
+    assert "Sewing course" not in other
+
+
+def test_a_sign_up_on_the_english_programme_page_takes_a_seat_of_the_persian_one(world):
+    """One programme, one set of seats and one list of sign-ups, in whatever language a resident signs up; the
+    office finds the sign-up on its Persian programme, and the resident can cancel it from the English page."""
+    from forms.pipeline import new_form_token
+    from programmes.models import Registration
+    from programmes.models.page import ProgramPage
+    from tests.conftest import signup_answers
+
+    persian = world.programmes[0]
+    english = persian.get_translation(world.translator.locale).specific
+    reader = Client()
+    response = reader.post(english.url, {**signup_answers(people="2"), "form_token": new_form_token()})
+    assert response.status_code == 200, response.content.decode()[:1500]
+    registration = Registration.objects.select_related("submission").get()
+    assert registration.program_id == persian.pk and registration.submission.page_id == persian.pk
+    assert ProgramPage.objects.get(pk=english.pk).seats_taken == ProgramPage.objects.get(pk=persian.pk).seats_taken == 2
+    listed = dict(ProgramPage.objects.filter(pk__in=[persian.pk, english.pk]).for_listing().values_list("pk", "seats_taken"))
+    assert listed == {persian.pk: 2, english.pk: 2}
+    # A second sign-up with the same mobile, from the Persian page this time, is the same person twice.
+    again = reader.post(persian.url, {**signup_answers(), "form_token": new_form_token()})
+    assert again.status_code == 409 and Registration.objects.count() == 1
+    cancelled = reader.post(english.url + "cancel/", {"code": registration.submission.tracking_code, "mobile": "09123456789"})
+    assert cancelled.status_code == 200
+    assert ProgramPage.objects.get(pk=persian.pk).seats_taken == 0
 
 
 def test_the_english_list_of_assets(world):

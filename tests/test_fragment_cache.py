@@ -2,6 +2,7 @@
 unpublishing, moving or deleting a page replaces the versions of the scopes that show it."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -62,32 +63,34 @@ def test_unpublishing_and_deleting_a_menu_page_drop_it_from_the_menu(client, tre
     assert "تقویم برنامه‌ها" not in menu(client)
 
 
-def province_of(html, title):
-    """The province whose section of the neighbourhoods' list holds ``title``."""
-    for section in html.split('<section class="province"')[1:]:
-        if title in section:
-            return section.split("</a></h3>")[0].rsplit(">", 1)[-1]
-    return None
+def province_counts(html):
+    """{province: number of neighbourhoods} of a list of provinces (neighborhoods/includes/place_counts.html)."""
+    rows = re.findall(r'<span class="place-counts__name">([^<]+)</span> <span class="place-counts__count">([^<]+)</span>', html)
+    return {name: int(re.sub(r"\D", "", count.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))) for name, count in rows}
 
 
 def test_moving_a_page_updates_the_neighbourhood_lists(client, tree):
-    assert province_of(client.get(tree.index.url).content.decode(), "باغ خلج") == "مرکزی"
+    assert province_counts(client.get(tree.index.url).content.decode()) == {"مرکزی": 1, "قم": 1}
+    assert "اسماعیل‌آباد" in client.get(tree.qom.url).content.decode()  # one city: its neighbourhoods at once
     tree.bagh.move(tree.qom, pos="last-child")
-    assert province_of(client.get(tree.index.url).content.decode(), "باغ خلج") == "قم"
-    assert province_of(client.get("/").content.decode(), "باغ خلج") == "قم"
+    # A province left without neighbourhoods is not offered.
+    assert province_counts(client.get(tree.index.url).content.decode()) == {"قم": 2}
+    assert province_counts(client.get("/").content.decode()) == {"قم": 2}
+    # The province it moved to lists its city beside its own (kept, and made again after the move).
+    assert province_counts(client.get(tree.qom.url).content.decode()) == {"اراک": 1, "قم": 1}
 
 
-def test_a_renamed_neighbourhood_shows_on_the_home_page_and_its_map(client, tree):
+def test_a_renamed_neighbourhood_shows_in_its_province_and_the_offices_feed(client, tree):
     from decimal import Decimal
 
     tree.bagh.latitude, tree.bagh.longitude = Decimal("34.091700"), Decimal("49.689200")
     tree.bagh.save_revision().publish()
-    assert "باغ خلج" in client.get("/").content.decode()
-    assert "باغ خلج" in client.get("/offices/").content.decode()
+    assert "باغ خلج" in client.get(tree.markazi.url).content.decode()
+    assert client.get("/offices/").json()["names"] == ["باغ خلج"]
     tree.bagh.title = "باغ خلج نو"
     tree.bagh.save_revision().publish()
-    assert "باغ خلج نو" in client.get("/").content.decode()
-    assert "دفتر تسهیلگری باغ خلج نو" in client.get("/offices/").json()[0]["name"]
+    assert "باغ خلج نو" in client.get(tree.markazi.url).content.decode()
+    assert client.get("/offices/").json()["names"] == ["باغ خلج نو"]
 
 
 def test_the_version_survives_a_flushed_cache(client, tree):

@@ -28,7 +28,7 @@ from portal.digits import format_decimal
 from portal.slugs import slugify_title
 from portal.widgets import JalaliDateInput, JalaliDateTimeInput
 from programmes.seats import Signup, register
-from tests.conftest import add_form_page, add_news, add_program
+from tests.conftest import add_form_page, add_news, add_program, make_image
 from tests.directory_helpers import add_directory, add_organization
 from tests.test_directory_application import answers as application_answers
 from tests.test_directory_application import draft_url, user_in
@@ -204,6 +204,16 @@ def test_the_admin_slug_field_turns_the_zwnj_into_a_hyphen(client, tree, admin_u
     assert slug_input["data-w-slug-formatters-value"] == '[[["\\u200c","gu"],"-"]]'
 
 
+def test_a_slug_made_on_the_server_keeps_the_words_apart(client, tree, admin_user):
+    """Without the admin's script (or for a page made in code) Wagtail makes the slug from the title itself."""
+    made = tree.bagh.news_index_page.add_child(instance=NewsPage(title="کوچه‌های روشن", slug="", date="2025-03-01", lead="لید", body="<p>متن</p>"))
+    assert made.slug == "کوچه-های-روشن"
+    twin = tree.bagh.news_index_page.add_child(instance=NewsPage(title="کوچه‌های روشن", slug="", date="2025-03-02", lead="لید", body="<p>متن</p>"))
+    assert twin.slug == "کوچه-های-روشن-2"
+    plain = tree.bagh.news_index_page.add_child(instance=NewsPage(title="خبر ساده", slug="", date="2025-03-03", lead="لید", body="<p>متن</p>"))
+    assert plain.slug == "خبر-ساده"
+
+
 def test_a_listing_made_from_an_application_keeps_the_words_of_its_name(client, tree):
     add_directory(tree)
     client.post(tree.application_page.url, application_answers(tree, org_name="خیریه کوچه‌های امید"))
@@ -282,6 +292,19 @@ def test_every_public_form_marks_its_required_fields_and_names_each_error(client
         check_error_summary(soup_of(response), form)
 
 
+def test_the_photo_question_has_a_persian_button(client, tree):
+    """The browser's file button speaks the browser's language; ours is Persian, the input still the field."""
+    form_page = add_form_page(tree.bagh)
+    page = soup_of(client.get(form_page.url))
+    wrapper = page.find(attrs={"data-photo-input": True})
+    field = wrapper.find("input", attrs={"type": "file"})
+    assert field["id"] == "id_photo" and field["accept"] == "image/jpeg,image/png"
+    assert page.find("label", attrs={"for": "id_photo", "class": None}) is not None  # the question's own label
+    assert wrapper.find("label", class_="photo-input__button", attrs={"for": "id_photo"}).get_text() == "برگزیدن عکس"
+    assert wrapper["data-empty"] == "هنوز عکسی برگزیده نشده است."
+    assert page.find("script", src=re.compile(r"js/photo-input\.js"))
+
+
 def test_the_ngo_services_category_is_marked_and_numbered_in_persian(client, tree):
     add_directory(tree)
     page = soup_of(client.get(tree.application_page.url))
@@ -330,11 +353,30 @@ def test_coordinates_are_a_directions_link_not_numbers(client, tree):
     tree.bagh.latitude, tree.bagh.longitude = "34.091700", "49.689200"
     tree.bagh.save_revision().publish()
     page = soup_of(client.get(tree.bagh.url))
-    link = page.find("a", string="مسیریابی")
+    link = page.find("aside", attrs={"aria-labelledby": "office"}).find("a", string="مسیریابی")
     assert link is not None
     assert link["href"].startswith("https://www.openstreetmap.org/directions?to=34.091700%2C49.689200")
     office = page.find("aside", attrs={"aria-labelledby": "office"}).get_text()
     assert "34.09" not in office and "۳۴" not in office
+
+
+# --- pictures and maps that cost a phone only what it shows -----------------------------------------------
+
+
+def test_the_neighbourhood_picture_comes_in_webp_and_in_the_width_the_screen_needs(client, tree):
+    tree.bagh.image = make_image(size=(1200, 800))
+    tree.bagh.save_revision().publish()
+    picture = soup_of(client.get(tree.bagh.url)).find("picture")
+    assert picture is not None, "the hero is a bare <img>"
+    webp = picture.find("source", attrs={"type": "image/webp"})
+    assert webp is not None
+    widths = sorted(int(candidate.split()[-1].rstrip("w")) for candidate in webp["srcset"].split(","))
+    assert widths == [480, 960]
+    assert ".webp" in webp["srcset"] and webp["sizes"]
+    img = picture.find("img")
+    assert img["width"] and img["height"] and "hero-image" in img["class"]
+    assert img["fetchpriority"] == "high" and img["alt"] == ""
+    assert img["src"].endswith(".jpg")
 
 
 # --- the programme calendar -----------------------------------------------------------------------------

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "home": (15, 1),  # warm: the seats taken of the upcoming programmes
     "neighbourhood index": (12, 0),
-    "province": (12, 1),
+    "province": (14, 1),  # cold: its cities counted; a province of one city lists its neighbourhoods, counted for paging
     "neighbourhood": (21, 1),  # warm: seats taken
     "news index": (15, 0),
     "portal news": (14, 0),

@@ -161,7 +161,8 @@ def test_suggestions_fold_spellings_are_bounded_and_cached(client, tree):
     library = add_item(tree.bagh.news_index_page, "کتابخانه محله", slug="library")
     response = client.get("/search/suggest/", {"q": "كتاب"})  # a prefix, Arabic kaf
     assert response.status_code == 200
-    assert json.loads(response.content)["suggestions"] == [{"title": "کتابخانه محله", "url": library.url}]
+    # The kind of page and its neighbourhood tell like titles apart.
+    assert json.loads(response.content)["suggestions"] == [{"title": "کتابخانه محله", "detail": "خبر · باغ خلج", "url": library.url}]
     suggestions = json.loads(client.get("/search/suggest/", {"q": "خبر"}).content)["suggestions"]
     assert len(suggestions) == 8
     with CaptureQueriesContext(connection) as queries:
@@ -169,6 +170,11 @@ def test_suggestions_fold_spellings_are_bounded_and_cached(client, tree):
     assert json.loads(again.content)["suggestions"] == suggestions
     assert len(queries) == 0
     assert json.loads(client.get("/search/suggest/", {"q": "ک"}).content) == {"suggestions": []}
+    # The neighbourhoods are read in one query however many suggestions there are.
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/suggest/", {"q": "خبر"})
+    assert len([query for query in queries if "neighborhoodpage" in query["sql"]]) <= 2
 
 
 def test_query_count_does_not_grow_with_results(client, tree):

@@ -282,7 +282,7 @@ def test_organisation_page(site, language):
     assert_no_persian(html, language)
     expected = {
         "en": ["Charity", "Verified by the facilitation office on", "Counselling and psychology, for Families",
-               "Contact", "Telephone", "Neighbourhoods it serves", "Address on the map", "Latitude 34.0917, longitude 49.6892",
+               "Contact", "Telephone", "Neighbourhoods it serves", "Address on the map", "Directions",
                "Back to the directory of NGOs and charities"],
         "ar": ["جمعية خيرية", "وثّقها مكتب التيسير في", "الإرشاد وعلم النفس، الفئة المستهدفة: الأسر", "طرق التواصل"],
     }[language]

@@ -72,8 +72,8 @@ class AssetPage(SearchableText, MapPoint, Page):
                 FieldPanel("address"),
                 FieldPanel("phone", widget=NumericTextInput(attrs={"inputmode": "tel"})),
                 FieldRowPanel(
-                    [FieldPanel("latitude", widget=NumericTextInput(attrs={"inputmode": "decimal"})),
-                     FieldPanel("longitude", widget=NumericTextInput(attrs={"inputmode": "decimal"}))]
+                    [FieldPanel("latitude"),
+                     FieldPanel("longitude")]
                 ),
             ],
             heading=_("نشانی و موقعیت"),

@@ -1,8 +1,6 @@
 """The portal-wide directory of organisations and the public NGO application form."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -11,26 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.caching import scopes
-from portal.caching.store import cached
+from portal.paging import paginate
 
 from ..exports import directory_csv
 from ..filters import DirectoryFilterForm
 from .application import NGOApplicationPage
 from .organization import OrganizationPage
-
-
-def paginate(request, queryset, per_page, what, count_key=None, depends=()):
-    """A page of ``queryset``; with ``count_key`` the number of rows is kept while the ``depends`` scopes
-    stand (exact until a page of the list changes) rather than counted on every request."""
-    paginator = Paginator(queryset, per_page)
-    if count_key is not None:
-        paginator.count = cached(request, "listing-count", count_key, queryset.count, list(depends))
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        raise Http404(gettext("این صفحه از فهرست %(what)s وجود ندارد.") % {"what": what}) from None
 
 
 class DirectoryIndexPage(RoutablePageMixin, Page):

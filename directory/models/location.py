@@ -15,7 +15,7 @@ class MapPoint(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(-90, _("عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد.")), MaxValueValidator(90, _("عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد."))],
-        help_text=_("مانند 34.0917"),
+        help_text=_("مانند ۳۴٫۰۹۱۷"),
     )
     longitude = models.DecimalField(
         _("طول جغرافیایی"),
@@ -24,7 +24,7 @@ class MapPoint(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180, _("طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد.")), MaxValueValidator(180, _("طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد."))],
-        help_text=_("مانند 49.6892"),
+        help_text=_("مانند ۴۹٫۶۸۹۲"),
     )
 
     class Meta:

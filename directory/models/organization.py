@@ -103,8 +103,8 @@ class OrganizationPage(SearchableText, MapPoint, Page):
                 ),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
                 FieldRowPanel(
-                    [FieldPanel("latitude", widget=NumericTextInput(attrs={"inputmode": "decimal"})),
-                     FieldPanel("longitude", widget=NumericTextInput(attrs={"inputmode": "decimal"}))]
+                    [FieldPanel("latitude"),
+                     FieldPanel("longitude")]
                 ),
             ],
             heading=_("راه‌های تماس"),

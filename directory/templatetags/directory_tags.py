@@ -5,8 +5,6 @@ from django.conf import settings
 
 from portal.money import format_money
 
-from ..maps import RemotePlaces
-
 register = template.Library()
 
 
@@ -19,11 +17,9 @@ def toman(rials):
 @register.inclusion_tag("directory/includes/map.html")
 def place_map(places, map_id, label):
     """A Leaflet map of ``places`` (dicts of name, kind, lat, lng, url) and, always, the same places as
-    a list with coordinates: the list is what screen readers and phones without tiles rely on."""
-    remote = places if isinstance(places, RemotePlaces) else None
+    a list with a directions link each: the list is what screen readers and phones without tiles rely on."""
     return {
-        "places": [] if remote else places,
-        "source_url": remote.url if remote else "",
+        "places": places,
         "has_places": bool(places),
         "map_id": map_id,
         "data_id": f"{map_id}-data",
@@ -31,3 +27,9 @@ def place_map(places, map_id, label):
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+@register.simple_tag
+def map_tiles():
+    """The tile server a map draws on, for a map the page builds itself (empty: a plain ground)."""
+    return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}

@@ -3,9 +3,10 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from wagtail.models import Site
 
-from neighborhoods.models.grouping import provinces_with_neighborhoods
+from neighborhoods.browse import provinces_with_counts
 from news.models import NewsIndexPage
 from portal.caching import scopes
 from portal.caching.invalidation import read_scopes
@@ -80,16 +81,21 @@ def page_ancestors(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def neighborhood_groups(context, index):
-    """Every neighbourhood under ``index`` by province and city: a thousand links, the same on the
-    front page and the index of neighbourhoods, kept under the list of neighbourhoods' scope."""
+def province_list(context, index):
+    """The provinces under ``index`` with their numbers of neighbourhoods: the first level of the way down, thirty
+    short rows whatever the number of neighbourhoods, the same on the front page and the index, kept under the list
+    of neighbourhoods' scope."""
     request = context.get("request")
 
     def render():
-        provinces = provinces_with_neighborhoods(index) if index else []
-        return render_to_string("includes/neighborhood_groups.html", {"provinces": provinces, "request": request})
+        places = [(province.title, count, province.get_url(request)) for province, count in provinces_with_counts(index) if count]
+        if not places:
+            return render_to_string("neighborhoods/includes/no_neighborhoods.html", {"request": request})
+        return render_to_string(
+            "neighborhoods/includes/place_counts.html",
+            {"places": places, "label": gettext("استان‌ها و شمار محله‌های هر یک"), "request": request},
+        )
 
     if request is None:
         return render()
-    vary = [getattr(index, "pk", None)]
-    return cached(request, "neighborhood-groups", vary, render, [scopes.portal_list("neighborhoods")], html=True)
+    return cached(request, "province-list", [index.pk], render, [scopes.portal_list("neighborhoods")], html=True)

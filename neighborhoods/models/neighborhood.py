@@ -23,6 +23,18 @@ class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
     city = models.CharField("شهر", max_length=80)
     district = models.CharField("منطقه یا ناحیه", max_length=80, blank=True)
     summary = models.CharField("خلاصه", max_length=300, blank=True, help_text="یک یا دو جمله برای فهرست‌ها")
+    # What residents call it and where it ends, in words: the neighbourhood finder searches both
+    # (neighborhoods/finder.py), and the page shows them.
+    other_names = models.TextField(
+        "نام‌های دیگر",
+        blank=True,
+        help_text="نام‌هایی که مردم محله را با آن می‌شناسند، هر نام در یک سطر؛ مانند نام قدیمی محله یا نام کوی و شهرک",
+    )
+    landmarks = models.TextField(
+        "محدوده و نشانه‌ها",
+        blank=True,
+        help_text="خیابان‌ها، میدان‌ها و نشانه‌هایی که محله را از همسایه‌هایش جدا می‌کند، به زبان ساده",
+    )
     introduction = RichTextField("معرفی محله", blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -48,7 +60,7 @@ class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
-    search_text_fields = ("city", "district", "summary", "introduction")
+    search_text_fields = ("city", "district", "other_names", "landmarks", "summary", "introduction")
     search_excerpt_fields = ("summary", "introduction")
     search_fields = Page.search_fields + [
         *NORMALISED_FIELDS,
@@ -57,6 +69,8 @@ class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("city"), FieldPanel("district")]),
+        FieldPanel("other_names"),
+        FieldPanel("landmarks"),
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("introduction"),
@@ -129,6 +143,10 @@ class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
     @property
     def province(self):
         return self.ancestors[-1] if self.ancestors else None
+
+    @property
+    def other_names_list(self):
+        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
 
     @property
     def has_location(self):

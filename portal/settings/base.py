@@ -178,6 +178,7 @@ STATICFILES_DIRS = [
     ("vendor/vazirmatn", BASE_DIR / "node_modules" / "vazirmatn" / "fonts" / "webfonts"),
     ("vendor/jalalidatepicker", BASE_DIR / "node_modules" / "@majidh1" / "jalalidatepicker" / "dist"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -216,6 +217,10 @@ NEIGHBORHOOD_DECISIONS = 3  # the council's latest public resolutions on the nei
 DECISIONS_PER_PAGE = 20
 DECISIONS_FEED_ITEMS = 30
 RESOLUTION_REMINDER_DAYS = 3  # the responsible body is reminded this many days before a due date
+# A city's neighbourhoods a page at a time, and as many answers of the neighbourhood finder (neighborhoods/finder.py).
+NEIGHBORHOODS_PER_PAGE = 30
+FINDER_RESULTS = 20
+FINDER_SUGGESTIONS = 8
 
 # Money is stored in rials and shown in this unit ("toman" or "rial"); a toman is ten rials.
 MONEY_DISPLAY_UNIT = "toman"

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Subquery, Sum, OuterRef
@@ -18,6 +19,7 @@ from wagtail.search import index
 from forms.models.confidential import ConfidentialPage
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
+from neighborhoods.locales import source_of
 from neighborhoods.models import NeighborhoodPage
 from neighborhoods.scopes import area
 from portal import jalali
@@ -94,9 +96,10 @@ def confirmed_seats():
     """A subquery: the seats held by confirmed sign-ups of the outer programme."""
     return Coalesce(
         Subquery(
-            Registration.objects.filter(program=OuterRef("pk"), state=Seat.CONFIRMED)
+            # By translation key: a translation's card shows the seats its Persian page holds (seat_holder).
+            Registration.objects.filter(program__translation_key=OuterRef("translation_key"), state=Seat.CONFIRMED)
             .order_by()
-            .values("program")
+            .values("program__translation_key")
             .annotate(total=Sum("people"))
             .values("total")[:1]
         ),
@@ -294,10 +297,22 @@ class ProgramPage(ConfidentialPage, SearchableText, RoutablePageMixin, Page):
             )
         return self.__dict__["_sorted_sessions"]
 
+    def seat_holder(self):
+        """The programme whose seats this page offers: itself, or for a translation its Persian page. A programme
+        has one set of seats and one list of sign-ups, whatever the language a resident signs up in, and the
+        office's inbox and registrations screens are the Persian page's."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return source_of(self)
+
+    def _seats(self, state):
+        held = Registration.objects.filter(program__translation_key=self.translation_key, state=state)
+        return held.aggregate(total=Sum("people"))["total"] or 0
+
     @cached_property
     def seats_taken(self):
-        """Seats held by confirmed sign-ups (listings annotate it in their query instead)."""
-        return self.registrations.filter(state=Seat.CONFIRMED).aggregate(total=Sum("people"))["total"] or 0
+        """Seats held by confirmed sign-ups, in every language (listings annotate it in their query instead)."""
+        return self._seats(Seat.CONFIRMED)
 
     @property
     def seats_left(self):
@@ -307,7 +322,7 @@ class ProgramPage(ConfidentialPage, SearchableText, RoutablePageMixin, Page):
 
     @cached_property
     def waitlisted(self):
-        return self.registrations.filter(state=Seat.WAITLISTED).aggregate(total=Sum("people"))["total"] or 0
+        return self._seats(Seat.WAITLISTED)
 
     @property
     def cost_display(self):

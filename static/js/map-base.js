@@ -1,4 +1,4 @@
-// What every Leaflet map of the portal shares: the zoom buttons in Persian, the tile server from
+// What every Leaflet map of the portal shares: the zoom buttons in the page's language, the tile server from
 // data-tile-url (empty: a plain ground, so the markers and shapes still read), and the same plain
 // ground when the tiles fail to load. Each page's own script draws on the map this returns.
 window.MahalleMap = (function () {
@@ -8,7 +8,12 @@ window.MahalleMap = (function () {
       zoomControl: false,
       attributionControl: Boolean(element.dataset.tileUrl),
     }, options || {}));
-    L.control.zoom({ zoomInTitle: "بزرگ‌نمایی", zoomOutTitle: "کوچک‌نمایی", position: "topleft" }).addTo(map);
+    L.control.zoom({
+      // In the page's language when the template says it (data-zoom-in/out), Persian otherwise.
+      zoomInTitle: element.dataset.zoomIn || "بزرگ‌نمایی",
+      zoomOutTitle: element.dataset.zoomOut || "کوچک‌نمایی",
+      position: "topleft",
+    }).addTo(map);
     if (element.dataset.tileUrl) {
       L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || "", maxZoom: 19 })
         .on("tileerror", function () { element.classList.add("place-map__canvas--no-tiles"); })

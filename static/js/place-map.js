@@ -1,6 +1,5 @@
-// Maps of places (assets, organisations, offices) with Leaflet. The places come from a
-// <script type="application/json"> block named by data-map-places, or from the JSON at
-// data-map-src (the front page's thousand offices, fetched once the page is shown); the tile server from
+// Maps of places (assets, organisations, offices) with Leaflet, fetched by map-loader.js when the map nears the
+// screen. The places come from a <script type="application/json"> block named by data-map-places; the tile server from
 // data-tile-url through map-base.js (empty: markers on a plain ground). The same places are always listed as text
 // beside the map, so nothing here is the only way to reach them.
 (function () {
@@ -21,15 +20,8 @@
   }
 
   function load(element) {
-    if (!element.dataset.mapSrc) {
-      var source = document.getElementById(element.dataset.mapPlaces);
-      draw(element, source ? JSON.parse(source.textContent) : []);
-      return;
-    }
-    fetch(element.dataset.mapSrc, { credentials: "omit" })
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .then(function (places) { draw(element, places); })
-      .catch(function () {});
+    var source = document.getElementById(element.dataset.mapPlaces);
+    draw(element, source ? JSON.parse(source.textContent) : []);
   }
 
   function draw(element, places) {
@@ -55,7 +47,8 @@
     element.dataset.markers = String(places.length);
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-map-places]").forEach(load);
-  });
+  function loadAll() { document.querySelectorAll("[data-map-places]").forEach(load); }
+  // Fetched late by map-loader.js, when the page has long been parsed.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadAll);
+  else loadAll();
 })();

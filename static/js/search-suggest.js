@@ -6,6 +6,9 @@
   var counter = 0;
 
   function enhance(input) {
+    // The script may be on a page twice (the header's box and the neighbourhood finder's): one list per box.
+    if (input.dataset.suggestReady) return;
+    input.dataset.suggestReady = "1";
     var form = input.form;
     var list = document.createElement("ul");
     var id = "search-suggest-" + (++counter);
@@ -45,15 +48,25 @@
       close();
       if (!suggestions.length) return;
       suggestions.forEach(function (suggestion, i) {
+        // The option itself is what is chosen (a link inside an option would be a second control nested in it):
+        // the keyboard through the box, a tap or a click on the option.
         var item = document.createElement("li");
-        var link = document.createElement("a");
+        var title = document.createElement("span");
         item.id = id + "-" + i;
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
-        link.href = suggestion.url;
-        link.tabIndex = -1;
-        link.textContent = suggestion.title;
-        item.appendChild(link);
+        item.dataset.url = suggestion.url;
+        title.className = "search-suggest__title";
+        title.textContent = suggestion.title;
+        item.appendChild(title);
+        // A second line that tells two like names apart: where it is, what kind of page it is.
+        if (suggestion.detail) {
+          var detail = document.createElement("span");
+          detail.className = "search-suggest__detail";
+          detail.textContent = suggestion.detail;
+          item.appendChild(detail);
+        }
+        item.addEventListener("click", function () { window.location.assign(suggestion.url); });
         list.appendChild(item);
       });
       list.hidden = false;
@@ -83,7 +96,7 @@
       else if (event.key === "Escape" && open) { event.preventDefault(); close(); }
       else if (event.key === "Enter" && open && active >= 0) {
         event.preventDefault();
-        window.location.assign(options()[active].querySelector("a").href);
+        window.location.assign(options()[active].dataset.url);
       }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });

@@ -122,13 +122,40 @@ def test_assets_map_shows_markers_without_a_tile_server(live_server, open_page, 
     phone, recorder = open_page("phone")
     response = phone.goto(where["assets"], wait_until="load")
     assert response.status == 200
+    # Leaflet is fetched when the map comes near the screen, as a reader scrolls to it.
+    phone.locator(".place-map__canvas").scroll_into_view_if_needed()
     phone.wait_for_selector(".place-map__canvas[data-markers]")
     listed = phone.locator(".place-list li").count()
     assert listed >= 3
     assert phone.locator(".place-map__canvas path.place-marker").count() == listed
     assert phone.locator(".leaflet-tile").count() == 0
-    coordinates = phone.locator(".place-list__coords").first.inner_text()
-    assert any(ch in coordinates for ch in "۰۱۲۳۴۵۶۷۸۹")
+    assert phone.locator(".leaflet-control-zoom-in").get_attribute("title") == "بزرگ‌نمایی"
+    # Each listed place offers the way there, not two numbers.
+    assert phone.locator(".place-list li a.directions-link").count() == listed
     problems = page_problems(recorder) + check_phone_layout(phone) + axe_problems(phone, "the assets page")
     phone.screenshot(path=str(screenshot_dir / "directory-assets-phone.png"), full_page=True)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.usefixtures("demo_urls")
+def test_a_neighbourhood_page_fetches_leaflet_only_when_its_map_nears_the_screen(live_server, open_page):
+    from neighborhoods.models import NeighborhoodPage
+
+    neighborhood = urls(live_server)["neighborhood"]
+    english = NeighborhoodPage.objects.live().get(translation_key=neighborhood.translation_key, locale__language_code="en")
+    for page_url, zoom_in in ((neighborhood.get_url(), "بزرگ‌نمایی"), (english.get_url(), "Zoom in")):
+        phone, recorder = open_page("phone")
+        fetched = []
+        phone.on("request", lambda request: fetched.append(request.url))
+        phone.goto(live_server.url + relative(page_url), wait_until="networkidle")
+        canvas = phone.locator(".place-map__canvas").first
+        assert canvas.count() == 1
+        # The map is far below the first screen on a phone: nothing of Leaflet yet.
+        assert not [url for url in fetched if "leaflet" in url], fetched
+        canvas.scroll_into_view_if_needed()
+        phone.wait_for_selector(".place-map__canvas[data-markers]", timeout=10_000)
+        assert [url for url in fetched if url.split("?")[0].endswith("leaflet.js")]
+        assert canvas.locator("path.place-marker").count() == int(canvas.get_attribute("data-markers")) >= 1
+        # The zoom buttons speak the page's language.
+        assert canvas.locator(".leaflet-control-zoom-in").get_attribute("title") == zoom_in
+        assert not page_problems(recorder)

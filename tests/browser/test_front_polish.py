@@ -99,7 +99,7 @@ def test_search_suggestions_are_readable(viewport, demo_urls, open_page, screens
     page, recorder = open_page(viewport)
     page.goto(demo_urls["home"], wait_until="load")
     type_into(page.locator("#site-search-q"), word)
-    option = page.locator(".search-suggest [role=option] a").first
+    option = page.locator(".search-suggest [role=option] .search-suggest__title").first
     option.wait_for()
     problems = []
     for state in ("shown", "highlighted"):
@@ -251,6 +251,12 @@ def test_pages_do_not_shift_while_they_load(viewport, demo_urls, open_page):  # 
         )
         if unsized:
             problems.append(f"{name}: images without width/height or aspect-ratio: {unsized}")
+        # The font is `optional`: the first slow page may keep the system face, but from the second on the
+        # cached Vazirmatn must be the one drawn.
+        if name != "news":
+            drawn = page.evaluate("() => [...document.fonts].filter(f => f.family.includes('Vazirmatn') && f.status === 'loaded').length")
+            if drawn < 1:
+                problems.append(f"{name}: Vazirmatn not drawn once cached")
     problems += page_problems(recorder)
     assert not problems, "\n".join(problems)
 
@@ -340,3 +346,29 @@ def test_the_admin_makes_a_slug_that_keeps_persian_words_apart(live_server, demo
     # Wagtail's title-to-slug sync runs after a short debounce.
     expect(page.locator("#id_slug")).to_have_value("کوچه-های-محله-روشن-شد")
     assert not page_problems(recorder)
+
+
+# --- the photo question's button ---------------------------------------------------------------------------------
+
+
+def test_the_photo_question_has_a_persian_button_and_names_the_photo(live_server, demo_urls, open_page, tmp_path):  # noqa: F811
+    from PIL import Image
+
+    page, recorder = open_page("phone")
+    page.goto(form_url(live_server), wait_until="load")
+    wrapper = page.locator("[data-photo-input]")
+    button = wrapper.locator(".photo-input__button")
+    assert button.is_visible() and button.inner_text().strip() == "برگزیدن عکس"
+    # The browser's own button (its «Choose File» in the browser's language) is out of sight.
+    file_input = wrapper.locator("input[type=file]")
+    assert file_input.bounding_box()["width"] <= 1
+    assert wrapper.locator(".photo-input__name").inner_text() == "هنوز عکسی برگزیده نشده است."
+    # Keyboard users still reach the input and see where they are.
+    file_input.focus()
+    assert button.evaluate("(el) => getComputedStyle(el).outlineStyle") == "solid"
+    photo = tmp_path / "kooche.jpg"
+    Image.new("RGB", (40, 30), (90, 120, 40)).save(photo, "JPEG")
+    file_input.set_input_files(str(photo))
+    assert wrapper.locator(".photo-input__name").inner_text() == "kooche.jpg"
+    problems = axe_problems(page, "the photo question") + page_problems(recorder)
+    assert not problems, "\n".join(problems)

@@ -46,7 +46,7 @@ def test_arabic_letters_find_the_persian_page(live_server, open_page, demo_urls,
     option.wait_for()
     assert box.get_attribute("aria-expanded") == "true"
     # The keyboard walks the list and Enter opens the highlighted suggestion.
-    titles = [text.strip() for text in listbox.get_by_role("option").all_inner_texts()]
+    titles = [text.strip() for text in listbox.locator(".search-suggest__title").all_inner_texts()]
     for _ in range(titles.index(page_model.title) + 1):
         box.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")

@@ -26,4 +26,5 @@ class Command(BaseCommand):
         self.stdout.write(f"گذرواژه همه کاربران: {content.DEMO_PASSWORD}")
         width = max(len(login.username) for login in result.logins)
         for login in result.logins:
-            self.stdout.write(f"  {login.username.ljust(width)}  {login.role}")
+            kept = "  (حسابی از پیش، با گذرواژه خودش)" if login.username in result.kept_accounts else ""
+            self.stdout.write(f"  {login.username.ljust(width)}  {login.role}{kept}")
