@@ -379,6 +379,16 @@ def test_the_neighbourhood_picture_comes_in_webp_and_in_the_width_the_screen_nee
     assert img["src"].endswith(".jpg")
 
 
+def test_a_news_picture_comes_in_webp_and_in_the_width_the_screen_needs(client, tree):
+    [news] = add_news(tree.bagh.news_index_page, 1, image=make_image(title="نهال‌کاری", size=(1600, 900)))
+    picture = soup_of(client.get(news.url)).find("figure", class_="article__figure").find("picture")
+    webp = picture.find("source", attrs={"type": "image/webp"})
+    widths = sorted(int(candidate.split()[-1].rstrip("w")) for candidate in webp["srcset"].split(","))
+    assert widths == [480, 960, 1280] and webp["sizes"]
+    img = picture.find("img")
+    assert img["alt"] == "نهال‌کاری" and img["width"] and img["height"] and img["fetchpriority"] == "high"
+
+
 # --- the programme calendar -----------------------------------------------------------------------------
 
 
