@@ -2,6 +2,10 @@
 
 Usage: python bench/benchmarks.py PORT --scale S [--quick] [--only pages,submissions,dashboard,council,finding,…] [--profile]
        [--plain-port P] [--before-port P --before-tree DIR --before-redis-url URL]
+
+``--only migration`` (never part of the default run: it migrates the bodies back to rich text and forward again,
+rewriting every news item's row) times the stream migrations at volume (bench/migration.py), after any other
+figure asked for with it.
 """
 
 import argparse
@@ -10,6 +14,7 @@ import time
 import django
 
 PARTS = ["queries", "cold", "search", "pages", "front", "submissions", "inbox", "dashboard", "council", "finding", "edit", "editing"]
+OPT_IN = ["migration"]  # asked for by name only
 
 
 def volume():
@@ -35,7 +40,7 @@ def main():
     parser.add_argument("--server-pid", type=int, required=True, help="the gunicorn master, to read its workers' memory")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--quick", action="store_true", help="fewer requests per figure")
-    parser.add_argument("--only", default=",".join(PARTS))
+    parser.add_argument("--only", default=",".join(PARTS), help=f"some of {','.join(PARTS + OPT_IN)}")
     parser.add_argument("--profile", action="store_true", help="profile the slowest uncached page with pyinstrument")
     parser.add_argument("--plain-port", type=int, help="the plain Django project (bench/plain) under the same gunicorn config")
     parser.add_argument("--before-port", type=int, help="the old code's gunicorn (bench/run --before), for the editing figure")
@@ -51,6 +56,7 @@ def main():
     import finding
     import front_cache
     import inbox
+    import migration
     import pages
     import queries
     import report
@@ -59,6 +65,9 @@ def main():
 
     per_thread, limit = (50, 20) if args.quick else (200, 40)
     only = args.only.split(",")
+    unknown = sorted(set(only) - set(PARTS + OPT_IN))
+    if unknown:
+        parser.error(f"unknown figures {', '.join(unknown)}; known: {', '.join(PARTS + OPT_IN)}")
     results = {"scale": args.scale, "volume": volume(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     if "queries" in only:
         results["queries"] = queries.measure()
@@ -93,6 +102,8 @@ def main():
         import profile_page
 
         results["profile"] = profile_page.profile_slowest(results["pages"])
+    if "migration" in only:  # last: it rewrites the tables the other figures read
+        results["migration"] = migration.measure(quick=args.quick)
     report.write(results)
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile, its default preset) on six public pages — the front page, the neighbourhoods index, a neighbourhood, a
-# news item, a programme and a participation form — served as in production: production settings on
+# Lighthouse (mobile, its default preset) on seven public pages — the front page, the neighbourhoods index, a neighbourhood, a
+# news item, a heavy news item (20-picture gallery, documents, video), a programme and a participation form —
+# served as in production: production settings on
 # PostgreSQL and Redis with the demo content, gunicorn with site/gunicorn.conf.py, and Debian's nginx
 # with site/'s configuration (nginx-mahalle.conf, the TLS server of nginx.conf.example, mahalle_locations,
 # mahalle_proxy_params) on a 127.0.0.1 port with a self-signed certificate for the name localhost.

@@ -1,7 +1,8 @@
 """The parts of bench/lighthouse.sh that are easier in Python.
 
     lighthouse_site.py createdb | dropdb        the database of DATABASE_URL (emptied when it exists)
-    lighthouse_site.py pages                    "name path" of the five pages measured, one per line
+    lighthouse_site.py pages                    "name path" of the pages measured, one per line (a heavy news
+                                                item is built for it: rich_news())
     lighthouse_site.py nginx WORK APP PORT      an nginx.conf running site/'s configuration from WORK
     lighthouse_site.py report FOLDER < pages    the scores and failing audits of FOLDER/<name>.json
 """
@@ -55,8 +56,46 @@ def pages():
     print("neighbourhoods", first(NeighborhoodIndexPage))
     print("neighbourhood", first(NeighborhoodPage))
     print("news", first(NewsPage))
+    print("rich-news", rich_news().url)
     print("programme", first(ProgramPage))
     print("form", first(ParticipationFormPage))
+
+
+def rich_news():
+    """A news item as heavy as an office makes them: a 20-picture gallery, three documents, an Aparat video
+    with a still, paragraphs and a picture; built in the first neighbourhood's news, its renditions made as
+    publishing's task would make them."""
+    from content import build
+    from demo.documents import demo_document
+    from demo.images import collection_named, demo_image
+    from news.models import NewsIndexPage, NewsPage
+
+    index = NewsIndexPage.objects.filter(locale__language_code="fa", depth__gt=4).order_by("path").first()
+    neighbourhood = index.get_parent()
+    existing = NewsPage.objects.child_of(index).filter(slug="rich-news").first()
+    if existing:
+        return existing
+    collection = collection_named(neighbourhood.title)
+    shots = [demo_image(f"عکس گزارش {n}", f"bench/rich/{n}", collection) for n in range(21)]
+    documents = [demo_document(f"گزارش پیوست {n}", f"bench-rich-{n}", "pdf", collection, pages=n + 1) for n in range(3)]
+    page = NewsPage(
+        title="گزارش تصویری روز محله",
+        slug="rich-news",
+        lead="اهالی یک روز کامل را با هم گذراندند: کاشت نهال، نمایشگاه کار بانوان و گفت‌وگو با شورا.",
+        image=shots[0],
+        body=[
+            build.paragraph("<p>" + "اهالی از صبح در سرای محله جمع شدند و برنامه‌ها تا عصر ادامه داشت. " * 6 + "</p>"),
+            build.picture(shots[1], "اهالی در سرای محله", "آغاز برنامه در سرای محله"),
+            build.paragraph("<p>" + "کمیته‌های شورا گزارش کار خود را به اهالی دادند. " * 8 + "</p>"),
+            build.gallery("روز محله", [(shot, f"تصویر {n} از روز محله", "") for n, shot in enumerate(shots[1:])]),
+            *[build.document(document) for document in documents],
+            build.video("گزارش ویدیویی روز محله", "اهالی نهال می‌کارند و از کار دفتر می‌گویند.", aparat_url="https://www.aparat.com/v/Xk9p2", poster=shots[2]),
+        ],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.premake_renditions()
+    return page
 
 
 def nginx(work, app_port, port):

@@ -23,6 +23,7 @@ TARGETS = [  # (what, figure, comparison, threshold)
     ("front page first load transferred, KB compressed (HTML + resources)", ("finding", "pages", "front page", "first load KB"), "<=", 150),
     ("finder suggestions p95, ms", ("finding", "suggest", "p95_ms"), "<=", 50),
     ("offices feed gzip, KB, extrapolated to 10,000 offices", ("finding", "feed", "gzip KB at 10,000 (extrapolated)"), "<=", 100),
+    ("news bodies back to rich text and forward: every check passed (1 = yes)", ("migration", "news", "checks passed"), ">=", 1),
 ]
 
 
@@ -149,6 +150,7 @@ def table(results):
         for name, f in results["queries"].items():
             lines.append(f"  {name:<32} {f['queries']:>4}  {f['status']}  {f['path']}")
     lines += finding_table(results.get("finding"))
+    lines += migration_table(results.get("migration"))
     lines += ["", "Targets"]
     for row in results["targets"]:
         value = "—" if row["value"] is None else f"{row['value']:.2f}"
@@ -231,6 +233,55 @@ def finding_table(f):
     if d.get("by part (each compressed alone)"):
         lines.append("  by part (raw / gzip alone, KB): " + ", ".join(
             f"{key} {part['raw bytes'] / 1000:.1f} / {part['gzip bytes'] / 1000:.1f}" for key, part in d["by part (each compressed alone)"].items()))
+    return lines
+
+
+def migration_table(m):
+    """Bodies made streams (bench/migration.py): each app back to rich text and forward again, timed and checked."""
+    if not m:
+        return []
+    fmt = lambda v, spec=",.0f": "—" if v is None else format(v, spec)  # noqa: E731
+    lines = ["", "Bodies made streams: each app migrated back to rich text and forward again (Django's MigrationExecutor in "
+                 "process, one transaction a migration, no post-migrate signals)",
+             f"  {'app':<14} {'rows':>7}  {'direction':<9} {'to':<32} {'s':>7} {'rows/s':>8} {'fill s':>7} {'fill rows/s':>11} "
+             f"{'SQL':>5}  checks"]
+    for app, f in m.items():
+        if not isinstance(f, dict) or "rows" not in f and "skipped" not in f:
+            continue
+        if "skipped" in f:
+            lines.append(f"  {app:<14} skipped: {f['skipped']}")
+            continue
+        passed = sum(bool(v) for v in f["checks"].values())
+        verdict = f"{passed} of {len(f['checks'])} passed"
+        for direction, to in (("backward", f["back to"]), ("forward", f["forward to"])):
+            d = f[direction]
+            if "failed" in d:
+                lines.append(f"  {app if direction == 'backward' else '':<14} {fmt(f['rows']) if direction == 'backward' else '':>7}  "
+                             f"{direction:<9} {to:<32} FAILED at {d['at']}: {d['failed']}  ({verdict})")
+                continue
+            lines.append(f"  {app if direction == 'backward' else '':<14} {fmt(f['rows']) if direction == 'backward' else '':>7}  "
+                         f"{direction:<9} {to:<32} {d['seconds']:>7.1f} {fmt(d.get('rows/s')):>8} {fmt(d.get('fill seconds'), '.1f'):>7} "
+                         f"{fmt(d.get('fill rows/s')):>11} {d['statements']:>5}  {verdict if direction == 'backward' else ''}")
+            steps = ", ".join(f"{s['step'].split('.', 1)[-1]} {s['seconds']:.1f} s" for s in d["steps"]) or "nothing to migrate"
+            lines.append(f"  {'':<14} {'':>7}  {'':<9} {steps}")
+        failed = [name for name, ok in f["checks"].items() if not ok]
+        if failed:
+            lines.append(f"  {'':<14} NOT passed: {'; '.join(failed)}")
+        b, a = f["before"], f.get("after", {})
+        lines.append(f"  {'':<14} before: {b['bodies of paragraphs only']:,} bodies of paragraphs only ({b['of which several paragraphs']:,} of "
+                     f"several), {b['bodies with other blocks']:,} with other blocks, {b['empty bodies']:,} empty; blocks {b['block kinds']}; "
+                     f"sample {b['sample']}")
+        if a:
+            lines.append(f"  {'':<14} after: blocks {a['block kinds']}; empty {a['empty bodies']:,} (emptied by the round trip "
+                         f"{a['emptied by the round trip']:,}); by design, bodies with other blocks changed "
+                         f"{a['bodies with other blocks changed (by design)']:,}, blocks gone {a['blocks gone (by design)']}")
+        if "table bytes after VACUUM FULL" in f:
+            old = f.get("at the old migration", {}).get("table bytes")
+            lines.append(f"  {'':<14} table with its TOAST and indexes: {f['table bytes before'] / 2**20:.0f} MiB before, "
+                         f"{'—' if old is None else f'{old / 2**20:.0f}'} MiB as rich text, {f['table bytes after'] / 2**20:.0f} MiB after, "
+                         f"{f['table bytes after VACUUM FULL'] / 2**20:.0f} MiB after VACUUM (FULL, ANALYZE)")
+    lines.append(f"  VACUUM (FULL, ANALYZE) {m.get('vacuum seconds')} s; {m.get('seconds')} s in all; "
+                 f"load average before {m.get('load average before')}")
     return lines
 
 

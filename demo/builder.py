@@ -17,6 +17,9 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Site
 
+from content import build as build_blocks
+from content.build import paragraph, same_body
+from content.models import ContentPage
 from council.accounts import ensure_agency_account
 from council.models import Agency as CouncilAgency
 from directory.models import AssetHours, AssetPage, OrganizationPage, OrganizationService
@@ -47,11 +50,12 @@ from reports.models import MonthlyReport
 from reports.periods import current_month
 from reports.views.monthly import make_report
 
-from . import content, statements
+from . import content, rich_content, statements
 from .council import AGENCY_LOGINS, build_council
 from . import programmes as demo_programmes
 from . import reports as demo_reports
 from .factories import (
+    ContentPageFactory,
     HomePageFactory,
     NeighborhoodIndexPageFactory,
     NeighborhoodPageFactory,
@@ -63,6 +67,7 @@ from .factories import (
     ProvincePageFactory,
     StatementPageFactory,
 )
+from .documents import demo_document
 from .images import collection_named, demo_image
 
 # Set by wagtail.models.TranslatableMixin (council members, committees), not by the demo's content.
@@ -164,6 +169,10 @@ def _apply(page, fields):
             if set(page.tags.names()) != set(value):
                 page.tags.set(value)
                 changed = True
+        elif hasattr(getattr(page, name), "stream_block"):
+            if not same_body(getattr(page, name), value):
+                setattr(page, name, value)
+                changed = True
         elif getattr(page, name) != value:
             setattr(page, name, value)
             changed = True
@@ -209,6 +218,7 @@ class DemoBuilder:
                 self.head(neighborhood, content.head_username(neighborhood_data["slug"]))
                 forms = self.participation_forms(neighborhood)
                 self.programmes(neighborhood)
+                self.content_pages(neighborhood)
                 self.demo_submissions(forms, content.DEMO_SUBMISSIONS.get(neighborhood_data["slug"], []), staff)
                 self.extra_submissions(forms, neighborhood_data["slug"], staff)
             self.coordinator(province, content.coordinator_username(province_data["slug"]))
@@ -324,6 +334,9 @@ class DemoBuilder:
         news_index = self.page(NewsIndexPage, NewsIndexPageFactory, page, content.NEIGHBORHOOD_NEWS)
         collection = collection_named(page.title)
         for item in data["news"]:
+            extras = rich_content.NEWS_EXTRAS.get((data["slug"], item["slug"]), {})
+            if extras:
+                item = {**item, "body": [paragraph(item["body"]), *self.extra_blocks(extras, collection, seed=f"news/{data['slug']}/{item['slug']}")]}
             self.news(news_index, item, collection, seed=f"news/{data['slug']}/{item['slug']}")
         return page
 
@@ -333,6 +346,39 @@ class DemoBuilder:
 
         self.result.news += 1
         return self.page(NewsPage, NewsPageFactory, index, item, extra=with_image)
+
+    def extra_blocks(self, extras, collection, seed, neighborhood=None):
+        """The blocks ``extras`` (demo.rich_content) describes, with their pictures and documents made in
+        ``collection`` and invitations pointing at ``neighborhood``'s own programmes."""
+        found = []
+        if "gallery" in extras:
+            title, pictures = extras["gallery"]
+            found.append(
+                build_blocks.gallery(
+                    title,
+                    [(demo_image(alt, f"{seed}/gallery/{number}", collection), alt, caption) for number, (alt, caption) in enumerate(pictures)],
+                )
+            )
+        if "table" in extras:
+            found.append(build_blocks.table(*extras["table"]))
+        if "document" in extras:
+            title, slug = extras["document"]
+            found.append(build_blocks.document(demo_document(title, slug, "pdf", collection)))
+        if "invitation" in extras and neighborhood is not None:
+            slug, text = extras["invitation"]
+            found.append(build_blocks.invitation(ProgramPage.objects.child_of(neighborhood).get(slug=slug), text))
+        if "quote" in extras:
+            found.append(build_blocks.quote(*extras["quote"]))
+        return found
+
+    def content_pages(self, neighborhood):
+        """The neighbourhood's content pages (demo.rich_content), after its programmes."""
+        collection = collection_named(neighborhood.title)
+        for data in rich_content.NEIGHBORHOOD_PAGES.get(neighborhood.slug, []):
+            body = [paragraph(content.paragraphs(*data["paragraphs"]))]
+            body += self.extra_blocks(data, collection, seed=f"page/{neighborhood.slug}/{data['slug']}", neighborhood=neighborhood)
+            fields = {"slug": data["slug"], "title": data["title"], "summary": data["summary"], "body": body}
+            self.page(ContentPage, ContentPageFactory, neighborhood, fields)
 
     def participation_forms(self, neighborhood):
         """The neighbourhood's forms, by slug."""

@@ -19,6 +19,7 @@ from wagtail.models import Orderable
 from directory.models import AssetPage, AssetType, DirectoryIndexPage, NGOApplicationPage, OrganizationPage
 from forms.models import FormField, ParticipationFormPage
 from home.models import HomePage, StatementPage
+from content.models import ContentPage
 from neighborhoods.choices import Affiliation, CommitteeScope, MemberRole, Weekday
 from neighborhoods.models import (
     Committee,
@@ -130,6 +131,16 @@ class NewsPageFactory(PublishedPageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class ContentPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"صفحه نمونه {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    summary = "خلاصه صفحه."
+    body = "<p>متن صفحه.</p>"
+
+    class Meta:
+        model = ContentPage
 
 
 class CouncilMemberFactory(DjangoModelFactory):

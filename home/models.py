@@ -41,6 +41,7 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         "programmes.ProgramCalendarPage",
         "directory.DirectoryIndexPage",
         "home.StatementPage",
+        "content.ContentPage",
     ]
     max_count_per_parent = 1
 

@@ -18,6 +18,8 @@ from .models import NeighborhoodPage, ProvincePage
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
+# Documents and short videos a page's body offers (content/blocks/media.py) come from the same collection.
+DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
 
 
 def staff_group_name(page):
@@ -54,7 +56,8 @@ def own_collection(page):
 
 
 def grant_collection(group, collection):
-    for permission in _permissions("wagtailimages", IMAGE_PERMISSIONS):
+    permissions = [*_permissions("wagtailimages", IMAGE_PERMISSIONS), *_permissions("wagtaildocs", DOCUMENT_PERMISSIONS)]
+    for permission in permissions:
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 

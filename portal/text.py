@@ -27,3 +27,11 @@ def normalize(text):
     text = _DIACRITICS.sub("", text)
     text = to_latin_digits(text).replace(ZWNJ, " ")
     return _SPACES.sub(" ", text).strip()
+
+
+def field_text(value):
+    """A field's words: a body of blocks gives the text of its blocks (paragraphs, captions, alt texts,
+    quotes, tables) without rendering them; anything else is returned as it is."""
+    if hasattr(value, "stream_block"):
+        return " ".join(part for part in value.stream_block.get_searchable_content(value) if part)
+    return value

@@ -4,7 +4,10 @@ from wagtail.search import index
 
 from wagtail.rich_text import get_text_for_indexing
 
+from portal.text import field_text
+
 from .text import index_text
+
 
 
 class SearchableText:
@@ -20,14 +23,14 @@ class SearchableText:
     search_excerpt_fields = ()
 
     def search_index_text(self):
-        return index_text(self.title, *(getattr(self, name, "") for name in self.search_text_fields))
+        return index_text(self.title, *(field_text(getattr(self, name, "")) for name in self.search_text_fields))
 
     def search_index_title(self):
         return index_text(self.title)
 
     def search_excerpt_source(self):
         for name in self.search_excerpt_fields:
-            value = getattr(self, name, "")
+            value = field_text(getattr(self, name, ""))
             if value:
                 value = str(value)
                 return get_text_for_indexing(value) if "<" in value else value

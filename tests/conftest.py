@@ -30,6 +30,15 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(f"{item.nodeid} uses {', '.join(sorted(uses))} without @pytest.mark.django_db")
 
 
+def body_form(body):
+    """A body as the admin's stream editor posts it: its paragraphs (HTML, or a stream of paragraphs)."""
+    from wagtail.test.utils.form_data import rich_text, streamfield
+
+    if not isinstance(body, str):
+        body = "".join(block.value.source for block in body if block.block_type == "paragraph")
+    return streamfield([("paragraph", rich_text(body))] if body else [])
+
+
 def make_image(title="تصویر آزمایشی", color=(11, 93, 75), size=(320, 180)):
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "JPEG")

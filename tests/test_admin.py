@@ -8,11 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data
 
 from neighborhoods.permissions import coordinator_group_name, own_collection, staff_group_name
 from news.models import NewsPage
-from tests.conftest import add_news, make_image
+from tests.conftest import add_news, body_form, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def news_form(**overrides):
         "slug": "fresh-news",
         "date": "۱۴۰۳/۱۲/۱۹",
         "lead": "لید",
-        "body": rich_text("<p>متن</p>"),
+        "body": body_form("<p>متن</p>"),
         "tags": "",
     }
     data.update(overrides)

@@ -12,10 +12,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data
 
 from portal.caching import invalidation, scopes
-from tests.conftest import add_form_page, add_news, add_program
+from tests.conftest import add_form_page, add_news, add_program, body_form
 from tests.directory_helpers import add_asset, add_directory, add_organization
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def tree_admin(admin_client):
 
 
 def news_form(news, **overrides):
-    data = {"title": news.title, "slug": news.slug, "date": "۱۴۰۳/۱۲/۱۹", "lead": news.lead, "body": rich_text(news.body), "tags": ""}
+    data = {"title": news.title, "slug": news.slug, "date": "۱۴۰۳/۱۲/۱۹", "lead": news.lead, "body": body_form(news.body), "tags": ""}
     data.update(overrides)
     return nested_form_data(data)
 

@@ -170,11 +170,26 @@ def test_each_neighbourhood_has_illustrated_news(demo):
         assert len(news) >= 5
         for item in news:
             assert item.neighborhood_id == neighborhood.pk
-            assert item.image_id and item.lead and item.body.count("<p>") >= 2
+            assert item.image_id and item.lead and str(item.body).count("<p>") >= 2
             assert 2 <= len(item.tags.names()) <= 3
             assert datetime.date(2026, 1, 1) <= item.date < datetime.date(2026, 11, 21)
             assert item.image.collection.name == neighborhood.title
         assert len({item.date for item in news}) == len(news)
+
+
+@pytest.mark.django_db
+def test_a_demo_gallery_shows_its_own_neighbourhoods_pictures(demo):
+    """The tree-planting day of Bagh-e Khalaj carries a gallery, drawn in that neighbourhood's collection, each
+    picture with the text that stands for it; its winter priorities a table and the council's list as a PDF."""
+    news = NewsPage.objects.get(slug="tree-planting-day", locale__language_code="fa")
+    [gallery] = [block.value for block in news.body if block.block_type == "gallery"]
+    assert len(gallery["images"]) == 8
+    assert {item["image"].collection.name for item in gallery["images"]} == {news.neighborhood.title}
+    assert all(item["alt"] for item in gallery["images"])
+    winter = NewsPage.objects.get(slug="winter-priorities", locale__language_code="fa")
+    assert [block.block_type for block in winter.body] == ["paragraph", "table", "document"]
+    [document] = [block.value["document"] for block in winter.body if block.block_type == "document"]
+    assert document.collection.name == winter.neighborhood.title and document.file.name.endswith(".pdf")
 
 
 @pytest.mark.django_db

@@ -8,12 +8,14 @@ from collections import defaultdict
 import pytest
 from django.db import transaction
 
+from content.models import ContentPage
 from demo import content
 from demo import programmes as demo_programmes
 from neighborhoods.choices import Affiliation
 from neighborhoods.models import NeighborhoodPage, ProvincePage
 from news.models import NewsPage
 from portal import jalali
+from portal.text import field_text
 from programmes.choices import Seat, Status
 from programmes.models import ProgramPage, ProgramSession, Registration
 
@@ -42,10 +44,13 @@ def test_no_text_is_copied_from_one_neighbourhood_to_another(demo):
     owners = defaultdict(set)
     for neighbourhood in neighbourhoods():
         for program in programmes().filter(neighborhood=neighbourhood):
-            for text in (program.title, program.summary, program.body):
+            for text in (program.title, program.summary, field_text(program.body)):
                 owners[text].add(neighbourhood.slug)
         for news in NewsPage.objects.filter(locale__language_code="fa").live().descendant_of(neighbourhood):
-            for text in (news.title, news.lead, news.body):
+            for text in (news.title, news.lead, field_text(news.body)):
+                owners[text].add(neighbourhood.slug)
+        for page in ContentPage.objects.live().descendant_of(neighbourhood):
+            for text in (page.title, page.summary, field_text(page.body)):
                 owners[text].add(neighbourhood.slug)
     assert len(owners) > 100
     assert not shared(owners)
@@ -153,13 +158,13 @@ def test_every_organisation_the_demo_names_is_in_the_directory(demo):
             serving[neighbourhood.pk].add(organisation.title)
     texts = []  # (neighbourhood id, text)
     for neighbourhood in neighbourhoods():
-        texts += [(neighbourhood.pk, text) for text in (neighbourhood.summary, neighbourhood.introduction)]
+        texts += [(neighbourhood.pk, text) for text in (neighbourhood.summary, field_text(neighbourhood.introduction))]
         for member in neighbourhood.council_members.filter(affiliation__in=[Affiliation.NGO, Affiliation.CHARITY]):
             assert member.organization in serving[neighbourhood.pk], (neighbourhood.slug, member.organization)
         for news in NewsPage.objects.filter(locale__language_code="fa").live().descendant_of(neighbourhood):
-            texts += [(neighbourhood.pk, text) for text in (news.title, news.lead, news.body)]
+            texts += [(neighbourhood.pk, text) for text in (news.title, news.lead, field_text(news.body))]
     for program in programmes():
-        for text in (program.summary, program.body, program.organiser, program.partners):
+        for text in (program.summary, field_text(program.body), program.organiser, program.partners):
             texts.append((program.neighborhood_id, text))
         for link in program.partner_links.select_related("organization"):
             assert link.organization.title in serving[program.neighborhood_id], (program.slug, link.organization.title)

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from demo.builder import Result
@@ -23,7 +23,7 @@ from directory.models import AssetPage, OrganizationPage
 from neighborhoods.models import Committee, CouncilMember, NeighborhoodPage
 from portal.caching import store
 from programmes.models import ProgramPage
-from tests.conftest import add_form_page, add_program
+from tests.conftest import add_form_page, add_program, body_form
 from tests.directory_helpers import add_asset, add_directory, add_organization
 
 pytestmark = pytest.mark.django_db
@@ -332,7 +332,7 @@ def neighbourhood_form(page, members, committees):
     (dicts of the rows' fields, ``id`` for a row kept)."""
     return nested_form_data({
         "title": page.title, "slug": page.slug, "city": page.city, "district": page.district, "summary": page.summary,
-        "image": "", "introduction": rich_text(page.introduction),
+        "image": "", "introduction": body_form(page.introduction),
         "office_address": page.office_address, "office_phone": page.office_phone, "office_started": "",
         "latitude": "", "longitude": "",
         "office_hours": inline_formset([]),

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from forms import sms
 from forms.models import SubmissionEvent
@@ -21,7 +21,7 @@ from programmes.choices import Seat
 from programmes.held import held_q, is_held, today_in_tehran
 from programmes.models import Attendance, ProgramPage, ProgramSession, Registration
 from programmes.seats import Signup, register
-from tests.conftest import add_program
+from tests.conftest import add_program, body_form
 
 ADMIN = "/admin/programmes/"
 
@@ -219,7 +219,7 @@ def programme_form_data(sessions):
             "kind": "course",
             "audience": "youth",
             "summary": "آموزش رایانه برای جوانان محله.",
-            "body": rich_text("<p>ده جلسه آموزش.</p>"),
+            "body": body_form("<p>ده جلسه آموزش.</p>"),
             "sessions": inline_formset(sessions),
             "partner_links": inline_formset([]),
             "venue_name": "سرای محله",

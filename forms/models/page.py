@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
@@ -73,6 +73,11 @@ class ParticipationFormPage(ConfidentialPage, AbstractForm):
     class Meta:
         verbose_name = _("فرم مشارکت")
         verbose_name_plural = _("فرم‌های مشارکت")
+
+    @property
+    def invitation(self):
+        """What a call to action in a body says of this form (content/blocks/actions.py): a live form takes answers."""
+        return {"state": "open", "label": gettext("فرم باز است"), "open": True, "action": gettext("پر کردن فرم"), "anchor": ""}
 
     def get_submissions(self):
         return Submission.objects.filter(page=self)

@@ -5,10 +5,12 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.fields import body_field
+from content.renditions import PremadeRenditions
+from content.forms import BodyPageForm
 from portal.caching.store import cached
 from portal.visibility import ListablePageManager, is_listable
 from search.indexing import NORMALISED_FIELDS, SearchableText
@@ -17,7 +19,7 @@ from ..scopes import area
 from ..sections import section_urls, sections
 
 
-class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
+class NeighborhoodPage(PremadeRenditions, SearchableText, RoutablePageMixin, Page):
     """One neighbourhood: its facilitation office and its progress council."""
 
     city = models.CharField("شهر", max_length=80)
@@ -35,7 +37,7 @@ class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
         blank=True,
         help_text="خیابان‌ها، میدان‌ها و نشانه‌هایی که محله را از همسایه‌هایش جدا می‌کند، به زبان ساده",
     )
-    introduction = RichTextField("معرفی محله", blank=True)
+    introduction = body_field("معرفی محله")
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -107,6 +109,9 @@ class NeighborhoodPage(SearchableText, RoutablePageMixin, Page):
     # The page types that go under a neighbourhood name it in their parent_page_types: this page does not
     # know them, nor what its sections show (neighborhoods/sections.py).
     parent_page_types = ["neighborhoods.ProvincePage"]
+    body_fields = ("introduction",)
+    base_form_class = BodyPageForm
+    cover_templates = ("neighborhoods/includes/hero.html",)
 
     class Meta:
         verbose_name = "محله"

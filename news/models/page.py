@@ -4,9 +4,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+
+from content.fields import body_field
+from content.renditions import PremadeRenditions
+from content.forms import BodyPageForm
+from content.streams import target_areas
 
 from neighborhoods.models import NeighborhoodPage
 from neighborhoods.scopes import NEIGHBORHOOD_DEPTH, area
@@ -34,10 +38,10 @@ class NewsPageQuerySet(ListablePageQuerySet):
         )
 
 
-class NewsPage(SearchableText, Page):
+class NewsPage(PremadeRenditions, SearchableText, Page):
     date = models.DateField("تاریخ خبر", default=timezone.localdate)
     lead = models.TextField("لید", max_length=500, help_text="یک بند کوتاه که در فهرست خبرها دیده می‌شود")
-    body = RichTextField("متن خبر")
+    body = body_field("متن خبر", blank=False)
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name="تصویر", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -72,6 +76,8 @@ class NewsPage(SearchableText, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+    cover_templates = ("news/includes/cover.html",)
+    base_form_class = BodyPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -88,7 +94,8 @@ class NewsPage(SearchableText, Page):
     def cache_scopes(self):
         if self.depth >= NEIGHBORHOOD_DEPTH + 2:  # in a neighbourhood's news index
             return [area(self)]
-        return [scopes.page(self.pk), scopes.portal_list("neighborhoods")]
+        # A province's news may invite to any of its neighbourhoods' programmes.
+        return [scopes.page(self.pk), scopes.portal_list("neighborhoods"), *target_areas(self.body)]
 
     def find_neighborhood(self):
         if not self.path:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "council",
     "reports",
     "search",
+    "content",
     "demo",
     # A second factor (TOTP) for admin logins: wagtail-2fa's screens over django-otp's devices.
     "wagtail_2fa",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "rest_framework",
@@ -192,7 +194,7 @@ WAGTAIL_SITE_NAME = "محله"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # No SVG or HTML: either can carry script that would run on our origin.
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "mp4", "webm", "vtt"]
 # Documents go through Wagtail's view (never a redirect to storage), so our headers apply: only PDF
 # opens in the browser, everything else is an attachment, and nosniff comes from SecurityMiddleware.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -253,6 +255,7 @@ FRONT_CACHE_SECONDS = 120
 # Content-Security-Policy (django-csp 4). Public pages load only our own files: no inline script or
 # style, nothing from another origin. The admin gets ADMIN_CONTENT_SECURITY_POLICY (portal/security.py).
 MEDIA_ORIGINS = []  # production adds the object storage's origin
+APARAT_ORIGIN = "https://www.aparat.com"  # content/video.py
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -261,6 +264,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", *MAP_TILE_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # Aparat's player, put on the page only when a reader presses play (content/video.py).
+        "frame-src": [APARAT_ORIGIN],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -278,7 +283,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", "blob:", *MAP_TILE_ORIGINS],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
-        "frame-src": [SELF],
+        "frame-src": [SELF, APARAT_ORIGIN],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -319,7 +324,9 @@ PARTICIPATION_PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PARTICIPATION_PHOTO_MAX_PIXELS = 40_000_000
 PARTICIPATION_MAX_REQUEST_BYTES = 6 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # text fields; files are counted separately above
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# A page with a gallery of thirty pictures posts some 300 fields from the admin (Django's default is 1,000);
+# a public form's request is bounded in bytes (PARTICIPATION_MAX_REQUEST_BYTES).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # "each": an e-mail to the neighbourhood's staff per submission; "digest": one a day (send_inbox_digest).
 PARTICIPATION_STAFF_EMAIL = os.environ.get("PARTICIPATION_STAFF_EMAIL", "each")
 # Submissions older than this are anonymised by `manage.py anonymise_submissions`.

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from portal.context_processors import site_name
+from portal.text import field_text
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ _SPACES = re.compile(r"\s+")
 
 def plain(value):
     """The text of a field, rich or plain, on one line."""
-    text = html.unescape(strip_tags(str(value or "")))
+    text = html.unescape(strip_tags(str(field_text(value) or "")))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from content.fields import body_field
+from content.renditions import PremadeRenditions
+from content.forms import BodyPageForm
 from forms.models.confidential import ConfidentialPage
 from search.indexing import NORMALISED_FIELDS, SearchableText
 
@@ -71,7 +72,7 @@ class ProgramSession(Orderable):
         return datetime.datetime.combine(self.date, self.ends, tzinfo=jalali.tehran_tz())
 
 
-class ProgramPageForm(WagtailAdminPageForm):
+class ProgramPageForm(BodyPageForm):
     def clean(self):
         cleaned = super().clean()
         sessions = self.formsets.get("sessions")
@@ -135,13 +136,13 @@ class ProgramPageQuerySet(ListablePageQuerySet):
         return self.filter(ends_at__gte=timezone.now(), cancelled=False)
 
 
-class ProgramPage(ConfidentialPage, SearchableText, RoutablePageMixin, Page):
+class ProgramPage(PremadeRenditions, ConfidentialPage, SearchableText, RoutablePageMixin, Page):
     """A course, event, service or occasion of one neighbourhood, with sessions and online sign-up."""
 
     kind = models.CharField(_("نوع برنامه"), max_length=20, choices=Kind.choices, default=Kind.COURSE)
     audience = models.CharField(_("مخاطبان"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     summary = models.CharField(_("خلاصه"), max_length=300, help_text=_("یک یا دو جمله برای فهرست‌ها و تقویم"))
-    body = RichTextField(_("شرح برنامه"), blank=True)
+    body = body_field(_("شرح برنامه"))
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("تصویر"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -367,6 +368,20 @@ class ProgramPage(ConfidentialPage, SearchableText, RoutablePageMixin, Page):
     @property
     def status_label(self):
         return Status(self.status()).label
+
+    @property
+    def invitation(self):
+        """What a call to action in a body says of this programme now (content/blocks/actions.py)."""
+        status = self.status()
+        takes_signups = status == Status.OPEN or (status == Status.FULL and self.waitlist_has_room)
+        if status == Status.OPEN:
+            action = gettext("ثبت‌نام")
+        elif takes_signups:
+            action = gettext("ثبت‌نام در فهرست انتظار")
+        else:
+            action = gettext("دیدن برنامه")
+        return {"state": status, "label": Status(status).label, "open": takes_signups, "action": action,
+                "anchor": "signup" if takes_signups else ""}
 
     @property
     def waitlist_has_room(self):
