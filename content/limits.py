@@ -7,6 +7,9 @@ from django.conf import settings
 BODY_MAX_BLOCKS = 60
 GALLERY_MIN_IMAGES = 2
 GALLERY_MAX_IMAGES = 30
+# Thumbnails a gallery shows on the page (three rows on a phone); the rest open from the last one, full screen,
+# and cost nothing until then (a hidden lazy image is never fetched).
+GALLERY_THUMBNAILS_SHOWN = 9
 GALLERIES_PER_BODY = 3
 VIDEOS_PER_BODY = 3
 

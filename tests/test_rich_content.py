@@ -351,3 +351,30 @@ def test_a_portal_content_page_goes_under_the_home_page(tree, client):
     response = client.get(page.url)
     assert response.status_code == 200 and "راه‌های مشارکت" in response.content.decode()
     assert ContentPage in tree.home.specific_class.allowed_subpage_models()
+
+
+def test_the_english_page_speaks_english_around_its_blocks(tree, client):
+    from wagtail.models import Locale
+
+    news = rich_news(tree.bagh.news_index_page, images=2, documents=1)
+    english = news.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
+    english.save_revision().publish()
+    html = client.get(english.url).content.decode()
+    assert english.url.startswith("/en/")
+    for words in ("(2 pictures)", "Play the video", "Text description of the video", "Picture {n} of {total}",
+                  "The video is loaded from Aparat when you press the button.", "20 December 2026", "PDF, 1 KB"):
+        assert words in html, words
+    for persian in ("پخش ویدیو", "تصویر بعدی", "کیلوبایت", "۲۹ آذر"):
+        assert persian not in html, persian
+
+
+def test_a_long_gallery_shows_nine_thumbnails_and_keeps_the_rest_for_the_viewer(tree, client):
+    """Hidden thumbnails are never fetched (a hidden lazy image waits): a phone pays for nine, however long the
+    gallery; the viewer still goes through all of them."""
+    [news] = add_news(tree.bagh.news_index_page, 1)
+    news.body = [build.gallery("روز محله", [(image, f"نهال {n}", "") for n, image in enumerate(pictures(12))])]
+    news.save_revision().publish()
+    html = client.get(news.url).content.decode()
+    items = re.findall(r"<li( hidden)?><figure>", html)
+    assert len(items) == 12 and [bool(hidden) for hidden in items] == [False] * 9 + [True] * 3
+    assert html.count("data-gallery-item") == 12 and "و ۳ تصویر دیگر" in html

@@ -66,6 +66,12 @@ class GalleryBlock(blocks.StructBlock):
         template = "content/blocks/gallery.html"
         help_text = _("دست‌کم ۲ و دست‌بالا ۳۰ تصویر. خواننده با لمس هر تصویر آن را تمام‌صفحه می‌بیند.")
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["shown"] = limits.GALLERY_THUMBNAILS_SHOWN
+        context["more"] = max(len(value["images"]) - limits.GALLERY_THUMBNAILS_SHOWN, 0)
+        return context
+
     def clean(self, value):
         count = len(value.get("images") or [])
         if count < limits.GALLERY_MIN_IMAGES or count > limits.GALLERY_MAX_IMAGES:
