@@ -378,3 +378,16 @@ def test_a_long_gallery_shows_nine_thumbnails_and_keeps_the_rest_for_the_viewer(
     items = re.findall(r"<li( hidden)?><figure>", html)
     assert len(items) == 12 and [bool(hidden) for hidden in items] == [False] * 9 + [True] * 3
     assert html.count("data-gallery-item") == 12 and "و ۳ تصویر دیگر" in html
+
+
+def test_a_refused_body_is_explained_in_persian_on_the_edit_screen(tree, admin_client):
+    """Wagtail's own words around the stream editor (its error banner, the comment button of a text block)
+    come from our Persian catalogue where Wagtail's lacks them."""
+    [news] = add_news(tree.bagh.news_index_page, 1)
+    shot = pictures(1)[0]
+    lonely = {"title": "", "images": {"count": "1", "0-value": {"image": shot.pk, "alt": "نهال", "caption": ""}, "0-deleted": "", "0-order": "0", "0-id": ""}}
+    response = admin_client.post(f"/admin/pages/{news.pk}/edit/", news_edit_data(news, [("gallery", lonely)]))
+    html = response.content.decode()
+    assert response.status_code == 200 and "صفحه ذخیره نشد" in html and "could not be saved" not in html
+    assert "یک گالری ۲ تا ۳۰ تصویر دارد".encode("unicode_escape").decode() in html
+    assert "Add Comment" not in html and "افزودن یادداشت".encode("unicode_escape").decode() in html
