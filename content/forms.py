@@ -13,6 +13,7 @@ from .streams import stray_targets
 class BodyPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
+        # Imported here: the neighbourhood page's own form is this one, so its module imports this one.
         from neighborhoods.models import NeighborhoodPage
 
         page = self.instance
