@@ -2,9 +2,8 @@
 the resident sees what the office holds on the case and may ask for a correction or a deletion.
 
 Three posts on one page, no session (residents never get one: the page cache serves them):
-1. the code and the mobile: right → a six-digit one-time code by SMS, kept hashed for ten minutes in the
-   limits' cache (it fails closed like the limits: no code is checked while it is away), and a signed
-   *ticket* naming the case; wrong answers count against the address like /track/'s;
+1. the code and the mobile: right → a six-digit one-time code by SMS (portal/one_time_codes.py) and a
+   signed *ticket* naming the case; wrong answers count against the address like /track/'s;
 2. the ticket and the one-time code: five wrong tries end the code; right → the case as the office holds it
    (its answers, the resident's details, status, reply, referral and consent; not the office's working
    notes) and a signed *pass* for half an hour; the reading goes into the audit trail;
@@ -12,22 +11,17 @@ Three posts on one page, no session (residents never get one: the page cache ser
    case is), with the case's tracking code, so the office works it and the retention rules apply to it.
 """
 
-import hashlib
-import secrets
-
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 from django.shortcuts import render
 from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from portal import limits
+from portal import limits, one_time_codes
 from portal.client_ip import client_ip
 from portal.digits import to_persian_digits
 
-from . import tracking
 from .fields import MobileField
 from .models import AccessRecord, Submission, SubmissionEvent
 from .models.submission import Kind
@@ -36,7 +30,7 @@ from .sms import send_sms
 from .tracking_views import GROUP as LOOKUP_GROUP, LookupForm
 
 TICKET_SALT, PASS_SALT = "own-data.ticket", "own-data.pass"
-CODE_SECONDS, PASS_SECONDS, TRIES = 600, 1800, 5
+CODE_SECONDS, PASS_SECONDS = one_time_codes.SECONDS, 1800
 CODES_PER_CASE = "3/h"
 TEMPLATE = "participation/own_data.html"
 
@@ -73,14 +67,6 @@ class RequestForm(forms.Form):
     )
 
 
-def _store():
-    return caches[settings.RATELIMIT_USE_CACHE]
-
-
-def _digest(case_pk, code):
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{case_pk}:{code}".encode()).hexdigest()
-
-
 def _case(pk):
     return Submission.objects.select_related("status", "neighborhood", "referral_consent_by").filter(pk=pk, anonymised=False).first()
 
@@ -112,8 +98,7 @@ def _ask(request):
         return _page(request, 404, ask=form, not_found=True)
     if limits.exceeded(request, "own-data-codes", lambda group, request: str(case.pk), CODES_PER_CASE):
         return _page(request, 429, ask=form, limited=True)
-    code = f"{secrets.randbelow(10**6):06d}"
-    _store().set(f"own-data:{case.pk}", {"digest": _digest(case.pk, code), "tries": 0}, CODE_SECONDS)
+    code = one_time_codes.issue(f"own-data:{case.pk}")
     send_sms(
         case.mobile,
         gettext("کد یک‌بارمصرف دیدن داده‌های درخواست %(case)s: %(code)s") % {"case": case.tracking_display, "code": to_persian_digits(code)},
@@ -127,20 +112,14 @@ def _verify(request):
     pk = _read(request.POST.get("ticket", ""), TICKET_SALT, CODE_SECONDS) if form.is_valid() else None
     if pk is None:
         return _page(request, 400, ask=AskForm(), expired=True)
-    key = f"own-data:{pk}"
-    held = _store().get(key)
-    if held is None:
+    checked = one_time_codes.check(f"own-data:{pk}", form.cleaned_data["otp"])
+    if checked == one_time_codes.MISSING:
         return _page(request, 400, ask=AskForm(), expired=True)
-    typed = tracking.normalize(form.cleaned_data["otp"])
-    if not secrets.compare_digest(held["digest"], _digest(pk, typed)):
-        held["tries"] += 1
-        if held["tries"] >= TRIES:
-            _store().delete(key)
-            return _page(request, 403, ask=AskForm(), too_many=True)
-        _store().set(key, held, CODE_SECONDS)
+    if checked == one_time_codes.SPENT:
+        return _page(request, 403, ask=AskForm(), too_many=True)
+    if checked == one_time_codes.WRONG:
         form.add_error("otp", gettext("کد نادرست است. کد شش‌رقمی پیامک را دوباره بخوانید."))
         return _page(request, 400, verify=form)
-    _store().delete(key)
     case = _case(pk)
     if case is None:
         return _page(request, 400, ask=AskForm(), expired=True)

@@ -42,6 +42,7 @@ class HomePage(DirectRoutingMixin, RoutablePageMixin, Page):
         "directory.DirectoryIndexPage",
         "home.StatementPage",
         "content.ContentPage",
+        "alerts.NoticePage",
     ]
     max_count_per_parent = 1
 

@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("track/", track, name="track"),
     path("track/data/", own_data, name="own_data"),
     path("search/", include("search.urls")),
+    path("", include("alerts.urls")),
     path("safety-map/", include("reports.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -9,12 +9,13 @@ scope the request read when rendering it keeps its version; PAGE_CACHE_SECONDS b
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.utils.cache import cc_delim_re, has_vary_header
+from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 from wagtail.models import Page, Site
 
 from . import purge
@@ -24,6 +25,8 @@ from .store import cached
 HEADER = "X-Page-Cache"
 # Headers that belong to one response only, or that the outer middleware adds again.
 SKIPPED_HEADERS = {"set-cookie", "content-length", "date"}
+# How long nginx keeps a page (site/mahalle_locations: proxy_cache_valid) unless the page says less.
+FRONT_CACHE_SECONDS = 60
 
 
 def page_cache():
@@ -76,6 +79,14 @@ class CacheMiddleware:
         response = self.get_response(request)
         if cacheable and cacheable_response(request, response):
             depends = scoping.collected()
+            seconds = settings.PAGE_CACHE_SECONDS
+            deadline = scoping.deadline()
+            if deadline is not None:
+                # Something on the page ends sooner (an urgent notice): no cache keeps it past that.
+                left = max(1, int(deadline - time.time()))
+                seconds = min(seconds, left)
+                if left < FRONT_CACHE_SECONDS:
+                    patch_cache_control(response, max_age=left)
             # Kept only under known versions (none while Redis is away: then rendered every time).
             if depends and None not in depends.values():
                 # A front cache may keep it too: remembered for the purge when a scope changes.
@@ -83,7 +94,7 @@ class CacheMiddleware:
                 if kept_here:
                     headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
                     entry = (response.content, headers, depends)
-                    page_cache().set(page_key(request.path), entry, settings.PAGE_CACHE_SECONDS)
+                    page_cache().set(page_key(request.path), entry, seconds)
             if kept_here:
                 response[HEADER] = "miss"
         return response

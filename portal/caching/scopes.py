@@ -76,6 +76,19 @@ def versions(scopes):
     return None if None in result.values() else result
 
 
+def until(moment):
+    """What the request is rendering stays right only until ``moment`` (a time.time() value): an urgent
+    notice ends, the first of the upcoming programmes ends. The page cache keeps the page no longer."""
+    state = _request.get()
+    if state is not None and moment < state.get("until", float("inf")):
+        state["until"] = moment
+
+
+def deadline():
+    """The earliest ``until`` of the request, or None."""
+    return (_request.get() or {}).get("until")
+
+
 def collected():
     """Every scope the request has read so far: what a page rendered from them depends on."""
     return dict((_request.get() or {}).get("versions", {}))

@@ -60,6 +60,7 @@ def cached(request, name, vary, compute, depends, timeout=None, html=False, staf
         value = _current(entry)
         if value is not None:
             _keep(key, entry)
+            scoping.until(entry[0])
             return mark_safe(value) if html else pickle.loads(value)
     versions = scoping.versions(depends)
     found = compute()
@@ -67,6 +68,7 @@ def cached(request, name, vary, compute, depends, timeout=None, html=False, staf
         seconds = timeout(found) if timeout else SECONDS
         entry = (time.time() + seconds, versions, found if html else pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
         cache.set(key, entry, seconds)
+        scoping.until(entry[0])
         _keep(key, entry)
     return mark_safe(found) if html else found
 

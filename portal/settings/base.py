@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "reports",
     "search",
     "content",
+    "alerts",
     "demo",
     # A second factor (TOTP) for admin logins: wagtail-2fa's screens over django-otp's devices.
     "wagtail_2fa",
@@ -344,4 +345,17 @@ RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "forms.sms.ConsoleBackend")
 SMS_API_KEY = os.environ.get("SMS_API_KEY", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "")
+# forms.sms.KavenegarBackend: the provider's address (a test points it at a local server) and how long a call may take.
+SMS_API_HOST = os.environ.get("SMS_API_HOST", "api.kavenegar.com")
+SMS_TIMEOUT = int(os.environ.get("SMS_TIMEOUT", "10"))
+
+# Subscriptions (alerts/): nothing but urgent notices goes out in Tehran's quiet hours, at most
+# ALERTS_DAILY_CAP messages a day to one subscriber, ALERTS_BATCH messages per task run, a failed provider
+# call is tried ALERTS_ATTEMPTS times in all, backing off. Codes: per address and per IP (django-ratelimit).
+ALERTS_QUIET_HOURS = (os.environ.get("ALERTS_QUIET_START", "22:00"), os.environ.get("ALERTS_QUIET_END", "08:00"))
+ALERTS_DAILY_CAP = int(os.environ.get("ALERTS_DAILY_CAP", "3"))
+ALERTS_BATCH = int(os.environ.get("ALERTS_BATCH", "200"))
+ALERTS_ATTEMPTS = 5
+ALERTS_CODES_PER_ADDRESS = os.environ.get("ALERTS_CODES_PER_ADDRESS", "3/h")
+ALERTS_REQUESTS_PER_IP = os.environ.get("ALERTS_REQUESTS_PER_IP", "20/h")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")

@@ -41,6 +41,8 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "forms.sms.LocmemBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No quiet hours unless a test sets them: the suite runs at any hour of Tehran's night.
+ALERTS_QUIET_HOURS = ("00:00", "00:00")
 # Tests share one process-wide cache across cases whose database is rolled back, so a stored page
 # would outlive its content; the page-cache tests switch it on for themselves.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

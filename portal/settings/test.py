@@ -19,3 +19,5 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 SMS_BACKEND = "forms.sms.LocmemBackend"
 # Hundreds of tests log staff in without a phone; tests/test_two_factor.py turns the second factor on.
 WAGTAIL_2FA_REQUIRED = False
+# No quiet hours unless a test sets them: the suite runs at any hour of Tehran's night.
+ALERTS_QUIET_HOURS = ("00:00", "00:00")
