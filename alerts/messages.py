@@ -44,7 +44,7 @@ def links(dispatch, subscriber):
 def sms_text(dispatch, subscriber):
     page, leave = links(dispatch, subscriber)
     with translation.override(subscriber.language):
-        return f"{headline(dispatch)}\n{page}\n{gettext('لغو')}: {leave}"
+        return f"{headline(dispatch)}\n{page}\n{gettext('لغو اشتراک')}: {leave}"
 
 
 def send(delivery, now):

@@ -41,7 +41,9 @@ def _neighborhood(pk):
 
 
 def _page(request, neighborhood, status=200, **context):
-    return render(request, TEMPLATE, {"neighborhood": neighborhood, **context}, status=status)
+    start, end = settings.ALERTS_QUIET_HOURS
+    rules = {"quiet_start": start, "quiet_end": end, "quiet": start != end, "daily_cap": settings.ALERTS_DAILY_CAP}
+    return render(request, TEMPLATE, {"neighborhood": neighborhood, **rules, **context}, status=status)
 
 
 def _address_key(address):

@@ -232,7 +232,7 @@ def test_the_english_form_is_english_and_english_subscribers_get_english(tree, c
     sms.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         add_news(tree.bagh.news_index_page, 1)
-    assert "/en/s/" in sms.outbox[0]["text"] and "Cancel" in sms.outbox[0]["text"]
+    assert "/en/s/" in sms.outbox[0]["text"] and "Unsubscribe" in sms.outbox[0]["text"]
 
 
 # --- what publishing sends ------------------------------------------------------------------------
