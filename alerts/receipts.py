@@ -1,6 +1,7 @@
 """What comes back from the SMS provider: delivery reports, and «لغو» replies that end a subscription."""
 
 import datetime
+import logging
 
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from .topics import Channel
 REPORT_DAYS = 3
 STEP = 500
 STOP_WORDS = {"لغو", "لغو اشتراک", "لغو عضویت", "stop", "cancel"}
+logger = logging.getLogger(__name__)
 
 
 def is_stop(text):
@@ -34,12 +36,22 @@ def poll(now=None):
         if not step:
             break
         last = step[-1][0]
-        found = backend.statuses([provider_id for _pk, provider_id in step])
+        try:
+            found = backend.statuses([provider_id for _pk, provider_id in step])
+        except sms.SmsError as error:
+            # The reports wait for the next poll; the replies may still be read.
+            logger.warning("SMS delivery reports unavailable: %s", error)
+            break
         for state in (Delivery.State.DELIVERED, Delivery.State.FAILED):
             ids = [pk for pk, provider_id in step if found.get(provider_id) == state]
             if ids:
                 Delivery.objects.filter(pk__in=ids).update(state=state)
                 read += len(ids)
-    stopped = [mobile for mobile, text in backend.replies() if is_stop(text)]
+    try:
+        received = backend.replies()
+    except sms.SmsError as error:
+        logger.warning("SMS replies unavailable: %s", error)
+        received = []
+    stopped = [mobile for mobile, text in received if is_stop(text)]
     left = Subscriber.objects.filter(channel=Channel.SMS, address__in=stopped).delete()[1].get("alerts.Subscriber", 0) if stopped else 0
     return read, left

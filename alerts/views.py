@@ -123,7 +123,7 @@ def _apply(wanted):
     if not created and subscriber.language != wanted["l"]:
         subscriber.language = wanted["l"]
         subscriber.save(update_fields=["language"])
-    topics = [topic for topic in wanted["t"] if topic in Topic.values]
+    topics = [topic for topic in Topic.values if topic in wanted["t"]]
     Subscription.objects.filter(subscriber=subscriber, neighborhood_id=wanted["n"]).exclude(topic__in=topics).delete()
     Subscription.objects.bulk_create(
         [Subscription(subscriber=subscriber, neighborhood_id=wanted["n"], topic=topic) for topic in topics], ignore_conflicts=True
@@ -144,12 +144,12 @@ def unsubscribe(request, token):
 
 
 def mask(subscriber):
-    """Enough of the address to recognise it, not to learn it: ۰۹۱۲•••۴۵۶۷, a•••@example.com."""
+    """Enough of the address to recognise it, not to learn it: ۰۹۱۲***۴۵۶۷, a***@example.com."""
     address = subscriber.address
     if subscriber.channel == Channel.SMS:
-        return f"{address[:4]}•••{address[-4:]}"
+        return f"{address[:4]}***{address[-4:]}"
     name, _at, domain = address.partition("@")
-    return f"{name[:1]}•••@{domain}"
+    return f"{name[:1]}***@{domain}"
 
 
 def go(request, ref):

@@ -274,6 +274,7 @@ expect "tasks waiting once the worker ran" "$(queued)" 0
 expect "search finds the news item once the worker ran" "$( [ "$(search 2)" -ge 1 ] && echo found || echo missing)" found
 run_oneshot mahalle-publish.service
 run_oneshot mahalle-maintenance.service
+run_oneshot mahalle-alerts.service
 
 step "curl -s -H 'Host: $host' http://127.0.0.1:8000/health/  (rehearsal: port $app_port)"
 health=$(get -H "Host: $host" "http://127.0.0.1:$app_port/health/")

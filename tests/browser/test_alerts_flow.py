@@ -47,6 +47,7 @@ def latin_digits_in(page, selector):
 
 @pytest.mark.usefixtures("demo_urls")
 def test_a_resident_subscribes_by_sms_hears_of_an_urgent_notice_and_leaves(live_server, open_page, screenshot_dir):
+    from django.conf import settings
     from django.core.cache import cache
     from django.utils import timezone
 
@@ -113,8 +114,10 @@ def test_a_resident_subscribes_by_sms_hears_of_an_urgent_notice_and_leaves(live_
     assert len(to_resident) == 1, sms.outbox
     text = to_resident[0]["text"]
     assert "اطلاعیه فوری" in text and MESSAGE in text, text
-    unsubscribe = re.search(r"(\S+/unsubscribe/[^/\s]+/)", text)
-    assert unsubscribe is not None, text
+    public = settings.PUBLIC_BASE_URL.rstrip("/")
+    short = re.search(rf"{re.escape(public)}(/s/[0-9a-f]+/)", text)
+    unsubscribe = re.search(rf"{re.escape(public)}(/unsubscribe/[^/\s]+/)", text)
+    assert short is not None and unsubscribe is not None, text
 
     # The banner, on the neighbourhood's page and not on another neighbourhood's.
     response = phone.goto(neighborhood_url, wait_until="load")
@@ -129,10 +132,13 @@ def test_a_resident_subscribes_by_sms_hears_of_an_urgent_notice_and_leaves(live_
     problems += axe_problems(phone, "the neighbourhood page with its urgent notice")
     phone.screenshot(path=str(screenshot_dir / "alerts-banner-phone.png"), full_page=True)
 
-    # «بیشتر» leads to the notice itself, with its end in Persian digits.
+    # «بیشتر» leads to the notice itself, with its end in Persian digits; so does the SMS's short link.
     response = submit(phone, banner.get_by_role("link", name="بیشتر"))
     assert response.status == 200, response.status
     assert MESSAGE in phone.locator("main").inner_text()
+    notice_path = urlsplit(phone.url).path
+    response = phone.goto(live_server.url + short.group(1), wait_until="load")
+    assert response.status == 200 and urlsplit(phone.url).path == notice_path, (response.status, phone.url)
     problems += latin_digits_in(phone, "article.notice-page")
     problems += check_phone_layout(phone)
     problems += axe_problems(phone, "the urgent notice's page")
