@@ -59,11 +59,11 @@ def send(delivery, now):
                    "LANGUAGE_BIDI": translation.get_language_bidi(), "LANGUAGE_CODE": subscriber.language}
         message = EmailMultiAlternatives(
             subject=headline(dispatch),
-            body=render_to_string("alerts/email.txt", context),
+            body=render_to_string("alerts/email/message.txt", context),
             to=[subscriber.address],
             headers={"List-Unsubscribe": f"<{leave}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         )
-        message.attach_alternative(render_to_string("alerts/email.html", context), "text/html")
+        message.attach_alternative(render_to_string("alerts/email/message.html", context), "text/html")
     message.send()
     return ""
 
@@ -77,10 +77,10 @@ def send_code(channel, address, code, language):
         context = {"confirm_url": _absolute(code), "LANGUAGE_BIDI": translation.get_language_bidi(), "LANGUAGE_CODE": language}
         message = EmailMultiAlternatives(
             subject=gettext("تأیید اشتراک پیام‌های محله"),
-            body=render_to_string("alerts/confirm_email.txt", context),
+            body=render_to_string("alerts/email/confirm.txt", context),
             to=[address],
         )
-        message.attach_alternative(render_to_string("alerts/confirm_email.html", context), "text/html")
+        message.attach_alternative(render_to_string("alerts/email/confirm.html", context), "text/html")
         message.send()
 
 

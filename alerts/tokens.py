@@ -30,6 +30,8 @@ def subscriber_for(token):
         pk = int(pk, 16)
     except ValueError:
         return None
+    if pk > 2**63 - 1:
+        return None
     subscriber = Subscriber.objects.filter(pk=pk).first()
     if subscriber is None or not constant_time_compare(mac, _mac(pk, subscriber.address)):
         return None

@@ -31,10 +31,12 @@ from .models import Dispatch, Subscriber, Subscription
 from .topics import Channel, Topic
 
 TEMPLATE = "alerts/subscribe.html"
+# Ids beyond a database integer are no one's: answered 404 before any query (PostgreSQL would refuse them).
+LARGEST_ID = 2**63 - 1
 
 
 def _neighborhood(pk):
-    page = NeighborhoodPage.objects.filter(pk=pk).first()
+    page = NeighborhoodPage.objects.filter(pk=pk).first() if pk <= LARGEST_ID else None
     if page is None or not is_listable(page):
         raise Http404
     return page
@@ -157,6 +159,8 @@ def go(request, ref):
     try:
         pk = int(ref, 16)
     except ValueError:
+        raise Http404
+    if pk > LARGEST_ID:
         raise Http404
     dispatch = Dispatch.objects.select_related("page").filter(pk=pk).first()
     if dispatch is None:

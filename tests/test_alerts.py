@@ -575,3 +575,98 @@ def test_coordinators_see_their_province(tree, client):
     client.force_login(coordinator)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "باغ خلج" in html and "اسماعیل‌آباد" not in html
+
+
+# --- who may see, what a cache keeps, hostile input ---------------------------------------------------
+
+
+def test_staff_add_notices_in_their_neighbourhood_only(tree, client):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    from portal import jalali
+
+    staff = user_in(staff_group_name(tree.bagh), "bagh-staff")
+    client.force_login(staff)
+    ends = jalali.format_numeric_datetime(timezone.now() + datetime.timedelta(days=1))
+    data = nested_form_data({"title": "تغییر مکان جلسه", "slug": "venue", "message": "جلسه شورا در مسجد برگزار می‌شود.",
+                             "details": "", "ends_at": ends, "action-publish": "1"})
+    own = client.post(reverse("wagtailadmin_pages:add", args=["alerts", "noticepage", tree.bagh.pk]), data)
+    assert own.status_code == 302 and NoticePage.objects.get().get_parent().pk == tree.bagh.pk
+    for parent in (tree.esmaeil, tree.home):
+        refused = client.post(reverse("wagtailadmin_pages:add", args=["alerts", "noticepage", parent.pk]), data)
+        assert refused.status_code in (302, 403) and NoticePage.objects.count() == 1
+        assert not NoticePage.objects.child_of(parent).exists()
+
+
+def test_a_draft_notice_shows_nowhere_and_sends_nothing_and_unpublishing_ends_it(tree, client, settings, django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    confirmed(MOBILE, tree.bagh)
+    draft = NoticePage(title="پیش‌نویس", slug="draft", message="متن پیش‌نویس اطلاعیه", ends_at=timezone.now() + datetime.timedelta(days=1), live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        tree.bagh.add_child(instance=draft)
+        draft.save_revision()
+    assert draft.message not in client.get(tree.bagh.url).content.decode() and sms.outbox == []
+    notice = add_notice(django_capture_on_commit_callbacks, tree.bagh, slug="live")
+    assert client.get(tree.bagh.url)["X-Page-Cache"] == "miss"
+    assert notice.message in client.get(tree.bagh.url).content.decode()
+    esmaeil_before = client.get(tree.esmaeil.url)
+    assert client.get(tree.esmaeil.url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        notice.unpublish()
+    assert notice.message not in client.get(tree.bagh.url).content.decode()
+    # Another neighbourhood's kept pages stay kept.
+    assert client.get(tree.esmaeil.url)["X-Page-Cache"] == "hit" and esmaeil_before.status_code == 200
+
+
+def test_subscription_pages_are_never_kept_by_a_cache(tree, client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    for _ in range(2):
+        response = client.get(subscribe_url(tree.bagh))
+        assert response.get("X-Page-Cache") != "hit"
+        assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    subscriber = confirmed(MOBILE, tree.bagh)
+    leave = client.get(reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscriber)]))
+    assert "private" in leave["Cache-Control"] and leave.get("X-Page-Cache") != "hit"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/subscribe/99999999999999999999999/",
+        "/subscribe/0/",
+        "/s/ffffffffffffffffffffffffff/",
+        "/s/zz/",
+        "/unsubscribe/fffffffffffffffffffffff-abc/",
+        "/unsubscribe/%00/",
+        "/subscribe/confirm/not-a-token/",
+    ],
+)
+def test_hostile_addresses_get_a_404_never_a_500(tree, client, url):
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code in (403, 404)
+
+
+def test_hostile_posts_get_a_4xx_and_send_nothing(tree, client):
+    url = subscribe_url(tree.bagh)
+    for data in (
+        {"channel": "fax", "mobile": MOBILE, "topics": ["news"]},
+        {"channel": "sms", "mobile": MOBILE, "topics": ["weather"]},
+        {"channel": "sms", "mobile": "0912" * 20, "topics": ["news"]},
+        {"ticket": "x" * 5000, "otp": "123456"},
+        {"ticket": "", "otp": ""},
+    ):
+        assert client.post(url, data).status_code == 400, data
+    assert sms.outbox == [] and not Subscriber.objects.exists()
+
+
+def test_no_account_reads_another_neighbourhoods_counts(tree, client):
+    confirmed(MOBILE, tree.esmaeil)
+    staff = user_in(staff_group_name(tree.bagh), "bagh-staff")
+    client.force_login(staff)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    # Bagh-e Khalaj's staff: their own neighbourhood has no subscribers; Esmaeil-Abad's one is not counted.
+    assert "اسماعیل‌آباد" not in html and "۱ / " not in html
+    client.logout()
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
