@@ -311,15 +311,12 @@ class Statements:
 
 
 def _kind(sql):
+    """"UPDATE alerts_delivery", "SELECT … FOR UPDATE alerts_delivery": the verb and the table it names first."""
     words = sql.replace('"', "").split()
-    verb = words[0].upper() if words else "?"
-    table = "?"
-    for before in ("FROM", "INTO", "UPDATE"):
-        if before in (w.upper() for w in words):
-            position = [w.upper() for w in words].index(before)
-            if position + 1 < len(words):
-                table = words[position + 1]
-                break
+    upper = [word.upper() for word in words]
+    verb = upper[0] if upper else "?"
+    before = {"SELECT": "FROM", "DELETE": "FROM", "INSERT": "INTO", "UPDATE": "UPDATE"}.get(verb)
+    table = words[upper.index(before) + 1] if before in upper[:-1] else "?"
     if verb == "SELECT" and "FOR UPDATE" in sql.upper():
         verb = "SELECT … FOR UPDATE"
     return f"{verb} {table}"

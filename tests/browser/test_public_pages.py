@@ -38,11 +38,16 @@ def relative(url):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+# One per process (each pytest-xdist worker): every module that uses the demo shares it.
+_DEMO = {}
+
+
 @pytest.fixture(scope="module")
 def demo_snapshot():
-    """The demo database, serialised after the first load so that later tests restore it in about a second
-    instead of running load_demo again (about ten seconds). Uploaded files stay in the process's storage."""
-    return {}
+    """The demo database, serialised after the first load in this process so that every later test, in any
+    module, restores it in about a second instead of running load_demo again (half a minute on a busy
+    machine). Uploaded files stay in the process's storage."""
+    return _DEMO
 
 
 def sync_process_caches():
