@@ -3,6 +3,7 @@ topic, for the neighbourhoods they work in (a coordinator's: the province's). Co
 lists a number or an address."""
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 
 from forms.scope import neighborhoods_for
 
@@ -22,7 +23,11 @@ def figures(user):
         .annotate(count=Count("subscriber_id"))
         .order_by()
     )
-    states = Delivery.objects.filter(dispatch__neighborhood__in=neighborhoods).values_list("dispatch__neighborhood_id", "dispatch__topic").annotate(
+    # Portal-wide notices have no neighbourhood: only those who work everywhere see them, as a row of their own.
+    sent_to = Q(dispatch__neighborhood__in=neighborhoods)
+    if user.is_superuser:
+        sent_to |= Q(dispatch__neighborhood__isnull=True)
+    states = Delivery.objects.filter(sent_to).values_list("dispatch__neighborhood_id", "dispatch__topic").annotate(
         sent=Count("pk", filter=Q(state__in=[Delivery.State.SENT, Delivery.State.DELIVERED])),
         delivered=Count("pk", filter=Q(state=Delivery.State.DELIVERED)),
         failed=Count("pk", filter=Q(state=Delivery.State.FAILED)),
@@ -41,8 +46,9 @@ def figures(user):
         for topic, values in row.items():
             for name, value in values.items():
                 totals[topic][name] += value
-    busiest = sorted(table, key=lambda pk: -sum(values["subscribers"] for values in table[pk].values()))[:ROWS]
+    busiest = sorted(table, key=lambda pk: (pk is not None, -sum(values["subscribers"] for values in table[pk].values())))[:ROWS]
     titles = dict(neighborhoods.filter(pk__in=busiest).values_list("pk", "title"))
+    titles[None] = gettext("سراسری (همه محله‌ها)")
     rows = [(titles.get(pk, ""), [table[pk].get(topic, cell(pk, topic)) for topic in Topic.values]) for pk in busiest]
     return {
         "topics": [(Topic(topic).label, totals[topic]) for topic in Topic.values],

@@ -89,4 +89,4 @@ def _announce_meeting(meeting_id):
     if not Resolution.objects.public().filter(meeting=meeting).exists():
         return
     neighborhood = meeting.neighborhood
-    announce(f"meeting:{meeting.pk}", Topic.DECISIONS, str(meeting), path=f"{neighborhood.url}decisions/", neighborhood=neighborhood)
+    announce(f"meeting:{meeting.pk}", Topic.DECISIONS, str(meeting), path=f"{neighborhood.url or '/'}decisions/", neighborhood=neighborhood)

@@ -670,3 +670,14 @@ def test_no_account_reads_another_neighbourhoods_counts(tree, client):
     assert "اسماعیل‌آباد" not in html and "۱ / " not in html
     client.logout()
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_superusers_see_portal_wide_notices_as_a_row_of_their_own(tree, client, admin_user, django_capture_on_commit_callbacks):
+    confirmed(MOBILE, tree.bagh)
+    add_notice(django_capture_on_commit_callbacks, tree.home, "درگاه امشب در دسترس نیست.", slug="maintenance")
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "سراسری (همه محله‌ها)" in html and "۰ / ۱ / ۰ / ۰" in html
+    staff = user_in(staff_group_name(tree.bagh), "bagh-staff")
+    client.force_login(staff)
+    assert "سراسری" not in client.get(reverse("wagtailadmin_home")).content.decode()
