@@ -1,6 +1,8 @@
 """What a subscriber receives: an SMS in their language with a short link to the page and one to leave,
 or a right-to-left HTML e-mail with a plain-text part and the one-click unsubscribe headers (RFC 8058)."""
 
+import smtplib
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -10,6 +12,7 @@ from django.utils.translation import gettext
 
 from forms import sms
 from portal.digits import to_digits
+from portal.outage import ServiceDown
 
 from .tokens import unsubscribe_token
 from .topics import Channel, Topic
@@ -81,7 +84,11 @@ def send_code(channel, address, code, language):
             to=[address],
         )
         message.attach_alternative(render_to_string("alerts/email/confirm.html", context), "text/html")
-        message.send()
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as error:
+            # The resident is asked to try again shortly (the Persian 503), not shown a 500.
+            raise ServiceDown("the confirmation e-mail could not be sent") from error
 
 
 def _digits(code, language):

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from kavenegar import APIException, HTTPException, KavenegarAPI
 
+from portal.outage import ServiceDown
+
 logger = logging.getLogger(__name__)
 
 # LocmemBackend's state, read and filled by tests.
@@ -30,8 +32,9 @@ fail_next = []  # exception instances; each send() raises the first one instead 
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
 
 
-class SmsError(Exception):
-    """The message may not have been sent; trying again later (with the same local id) may work."""
+class SmsError(ServiceDown):
+    """The message may not have been sent; trying again later (with the same local id) may work. A request
+    that needed it answers the Persian 503 («try again shortly»), never a 500."""
 
     def __init__(self, message, code=None):
         super().__init__(message)

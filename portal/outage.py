@@ -1,10 +1,16 @@
-"""Recognising a lost database or Redis, so the visitor gets a Persian 503 instead of a 500."""
+"""Recognising a lost database, Redis or outside service, so the visitor gets a Persian 503 instead of a 500."""
 
 from django.db import InterfaceError, OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-OUTAGE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
+
+
+class ServiceDown(Exception):
+    """An outside service the request needs did not answer (the SMS provider, say): try again shortly."""
+
+
+OUTAGE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError, ServiceDown)
 RETRY_AFTER_SECONDS = 30
 
 

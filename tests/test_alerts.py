@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
+from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -681,3 +682,20 @@ def test_superusers_see_portal_wide_notices_as_a_row_of_their_own(tree, client, 
     staff = user_in(staff_group_name(tree.bagh), "bagh-staff")
     client.force_login(staff)
     assert "سراسری" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+class BrokenMail(EmailBackend):
+    """A mail server that refuses connections (a real failure of the socket, as smtplib would raise it)."""
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no mail server")
+
+
+def test_a_provider_that_does_not_answer_gets_the_resident_a_persian_503(tree, settings):
+    reader = Client(raise_request_exception=False)
+    sms.fail_next.append(sms.SmsError("provider down"))
+    response = ask(reader, tree.bagh)
+    assert response.status_code == 503 and "موقتاً" in response.content.decode()
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenMail"
+    response = reader.post(subscribe_url(tree.bagh), {"channel": "email", "email": "a@example.com", "topics": ["news"]})
+    assert response.status_code == 503 and not Subscriber.objects.exists()
