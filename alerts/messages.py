@@ -50,12 +50,13 @@ def sms_text(dispatch, subscriber):
         return f"{headline(dispatch)}\n{page}\n{gettext('لغو اشتراک')}: {leave}"
 
 
-def send(delivery, now):
-    """Sends one delivery; the provider's id, if it gives one. Raises sms.SmsError (or an SMTP/OS error)."""
+def send(delivery, now, backend=None):
+    """Sends one delivery (SMS through ``backend``, one for a whole run); the provider's id, if it gives
+    one. Raises sms.SmsError (or an SMTP/OS error)."""
     dispatch, subscriber = delivery.dispatch, delivery.subscriber
     if delivery.channel == Channel.SMS:
         # The delivery's id is the provider's local id: a retry after an unknown outcome is not sent twice.
-        return sms.get_backend().send(subscriber.address, sms_text(dispatch, subscriber), local_id=str(delivery.pk))
+        return (backend or sms.get_backend()).send(subscriber.address, sms_text(dispatch, subscriber), local_id=str(delivery.pk))
     page, leave = links(dispatch, subscriber)
     with translation.override(subscriber.language):
         context = {"dispatch": dispatch, "headline": headline(dispatch), "page_url": page, "unsubscribe_url": leave,

@@ -123,6 +123,7 @@ def sent_today(subscriber_ids, now):
 
 def send_all(dispatch, claimed, now):
     counts = sent_today([delivery.subscriber_id for delivery in claimed if delivery.subscriber_id], now)
+    backend = sms.get_backend()
     for delivery in claimed:
         delivery.dispatch = dispatch
         if delivery.subscriber is None:
@@ -134,7 +135,7 @@ def send_all(dispatch, claimed, now):
             continue
         delivery.attempts += 1
         try:
-            provider_id = messages.send(delivery, now)
+            provider_id = messages.send(delivery, now, backend)
         except (sms.SmsRefused, smtplib.SMTPRecipientsRefused) as error:
             _finish(delivery, Delivery.State.FAILED, error=str(error))
         except (sms.SmsError, smtplib.SMTPException, OSError) as error:

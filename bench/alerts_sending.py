@@ -12,22 +12,26 @@ Redis is ``REDIS_URL`` (default ``redis://127.0.0.1:6379/6``, flushed; never 8 o
 For each size a news item is added and published as Wagtail publishes it, so the page_published signal makes
 the dispatch and queues its first run in production's task queue (``django_tasks_db``); then django_tasks_db's
 own worker runs in this process in batch mode until no run is left (each run sends at most ALERTS_BATCH
-messages and queues the next). Measured over the worker alone: the time, messages per second, the runs, the SQL
-statements (a counting ``execute_wrapper``: those of the alerts app apart from the task queue's, and the time
-spent in them), and in a second pass (another news item to the same subscribers) the peak of Python's memory
-under tracemalloc, which slows Python down and so is kept out of the timed pass.
+messages and queues the next); the tasks publishing queued besides (search index, reference index) are worked
+first, apart. Measured over the worker alone: the time, messages per second, the runs, the SQL statements (a
+counting ``execute_wrapper``: the alerts app's apart from the task queue's, and the time spent in them). Then a
+second pass (another news item to the same subscribers) gives the peak of Python's memory under tracemalloc, run
+by run (see ``send``): tracemalloc slows Python down, so it is kept out of the timed pass.
 
 The fake provider is an HTTPS server (a certificate made by openssl for the run, trusted through
 REQUESTS_CA_BUNDLE) on 127.0.0.1 in a thread of a child process: in this process it would share the GIL with
 the sender and its memory would count in the sender's tracemalloc peak. It answers sms/send as Kavenegar does
 (a known local id is not sent again) and counts every call and every message by local id. The baseline, in the
-same run and before each pass, is the same number of bare calls of the ``kavenegar`` package's own client
-(``KavenegarAPI.sms_send``) against the same fake with a message of the same length: no Django, no database.
-The figure is the ratio of the two times.
+same run and just before each timed dispatch, is the same number of bare calls of the ``kavenegar`` package's
+own client (``KavenegarAPI.sms_send``) against the same fake with the dispatch's first message: no Django, no
+database. The figure is the ratio of the two times.
 
 Checked at the end of each pass: every delivery SENT after one attempt, the dispatch DONE, the fake received one
 call per delivery (its id as the local id) and sent exactly one message to each subscriber's number, and the
 provider's message id is the one recorded. Results go to bench/results/alerts.json.
+
+Not ``bench/alerts.py``: the scripts under bench/ run with bench/ first on sys.path, where a module of that name
+would stand for the alerts app itself.
 """
 
 import json
@@ -96,6 +100,10 @@ class Provider:
 
 def _handler(provider):
     class Handler(BaseHTTPRequestHandler):
+        disable_nagle_algorithm = True  # headers and body leave in two writes: no wait for a delayed ACK
+        # Keep-alive, as the provider's API answers: a client that keeps its connection pays one handshake.
+        protocol_version = "HTTP/1.1"
+
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
             params = {name: values[-1] for name, values in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
@@ -323,37 +331,40 @@ def _kind(sql):
 
 
 class Runs:
-    """The task runs django_tasks' signals report: which task, how long each, its peak of traced memory, which
-    failed."""
+    """The task runs django_tasks' signals report: which task, how long each, which failed; with ``trace_every``,
+    the first run and every ``trace_every``-th are traced (tracemalloc from the run's start to its end: its peak,
+    and what it left allocated)."""
 
-    def __init__(self):
-        self.tasks, self.durations, self.peaks, self.failed, self._started = Counter(), [], [], [], None
-        self.highest = 0  # the highest traced memory of any run (each run resets tracemalloc's peak)
+    def __init__(self, trace_every=None):
+        self.tasks, self.durations, self.failed, self.traced = Counter(), [], [], []
+        self.trace_every, self._started, self._tracing = trace_every, None, False
 
     def started(self, sender, task_result, **kwargs):
-        if tracemalloc.is_tracing():
-            tracemalloc.reset_peak()
-            self._memory = tracemalloc.get_traced_memory()[0]
+        run = len(self.durations) + 1
+        if self.trace_every and (run == 1 or run % self.trace_every == 0):
+            tracemalloc.start()
+            self._tracing = True
         self._started = time.perf_counter()
 
     def finished(self, sender, task_result, **kwargs):
         self.durations.append(time.perf_counter() - (self._started or time.perf_counter()))
-        if tracemalloc.is_tracing():
-            peak = tracemalloc.get_traced_memory()[1]
-            self.peaks.append(peak - self._memory)
-            self.highest = max(self.highest, peak)
+        if self._tracing:
+            current, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            self._tracing = False
+            self.traced.append({"run": len(self.durations), "peak_bytes": peak, "left_bytes": current})
         self.tasks[task_result.task.module_path] += 1
         if task_result.status != "SUCCESSFUL":
             self.failed.append([error.traceback[-400:] for error in task_result.errors])
 
 
-def work_queue():
+def work_queue(trace_every=None):
     """django_tasks_db's worker, in this process, until the queue has nothing ready."""
     from django.db import connection
     from django_tasks.signals import task_finished, task_started
     from django_tasks_db.management.commands.db_worker import Worker
 
-    runs, statements = Runs(), Statements()
+    runs, statements = Runs(trace_every), Statements()
     task_started.connect(runs.started)
     task_finished.connect(runs.finished)
     worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
@@ -423,8 +434,10 @@ def check(dispatch, subscribers, sent, calls):
 def drain_other_tasks(dispatch):
     """Works every queued task but the dispatch's (publishing queues the search index, the reference index…),
     so that the measured queue holds the dispatch's runs alone; which ones, by task."""
-    from django_tasks_db.models import DBTaskResult
-    from django_tasks_db.models import get_date_max
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     from alerts.sending import send_dispatch
 
@@ -432,7 +445,7 @@ def drain_other_tasks(dispatch):
     held = list(mine.values_list("pk", flat=True))
     if len(held) != 1:
         raise RuntimeError(f"publishing queued {len(held)} runs of dispatch {dispatch.pk}, not one")
-    DBTaskResult.objects.filter(pk__in=held).update(run_after=time_far_ahead())
+    DBTaskResult.objects.filter(pk__in=held).update(run_after=timezone.now() + datetime.timedelta(days=1))
     try:
         _seconds, runs, _statements = work_queue()
     finally:
@@ -440,17 +453,15 @@ def drain_other_tasks(dispatch):
     return dict(runs.tasks)
 
 
-def time_far_ahead():
-    import datetime
-
-    from django.utils import timezone
-
-    return timezone.now() + datetime.timedelta(days=1)
-
-
 def send(fake, neighbourhood, number, subscribers, traced):
     """Publishes a news item to ``subscribers`` and works the queue until its dispatch is done: timed with the
-    bare calls beside it, or traced (tracemalloc) without them."""
+    bare calls beside it, or traced (tracemalloc) without them.
+
+    Traced: tracemalloc makes this code up to three times slower, so rather than the whole pass (which alone would
+    take two minutes at 10,000) about ten runs of it are traced: the first, which lists the deliveries, and then
+    every run at 1,000 or every fifth at 10,000, each from its start to its end."""
+    from django.conf import settings
+
     from alerts import messages
     from alerts.models import Subscriber
     from alerts.sending import send_dispatch
@@ -458,20 +469,14 @@ def send(fake, neighbourhood, number, subscribers, traced):
     dispatch = publish_news(neighbourhood, number)
     others = drain_other_tasks(dispatch)
     count = len(subscribers)
-    bare = None
-    if not traced:
+    bare = trace_every = None
+    if traced:
+        trace_every = max(1, -(-count // settings.ALERTS_BATCH) // 10)
+    else:
         first = Subscriber.objects.get(pk=min(subscribers, key=int))
         bare = bare_calls(fake, count, messages.sms_text(dispatch, first))
     fake.reset()
-    if traced:
-        tracemalloc.start()
-        before = tracemalloc.get_traced_memory()[0]
-    seconds, runs, statements = work_queue()
-    peak = retained = None
-    if traced:
-        current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        peak, retained = max(peak, runs.highest) - before, current - before
+    seconds, runs, statements = work_queue(trace_every)
     stats = fake.stats()
     result = {
         "subscribers": count,
@@ -496,9 +501,11 @@ def send(fake, neighbourhood, number, subscribers, traced):
         "problems": check(dispatch, subscribers, stats["sent"], stats["calls"]),
     }
     if traced:
-        result.update(peak_memory_bytes=peak, retained_memory_bytes=retained,
-                      first_run_peak_bytes=runs.peaks[0] if runs.peaks else None,
-                      other_runs_peak_bytes=max(runs.peaks[1:]) if len(runs.peaks) > 1 else None)
+        later = runs.traced[1:]
+        result.update(traced_runs=runs.traced, peak_memory_bytes=max(run["peak_bytes"] for run in runs.traced),
+                      first_run_peak_bytes=runs.traced[0]["peak_bytes"],
+                      other_runs_peak_bytes=max(run["peak_bytes"] for run in later) if later else None,
+                      most_left_by_a_run_bytes=max(run["left_bytes"] for run in runs.traced))
     else:
         result.update(bare_seconds=round(bare, 3), bare_calls_per_second=round(count / bare, 1),
                       ratio_to_bare=round(seconds / bare, 2))
@@ -550,6 +557,7 @@ def main():
 
 
 def measure(fake, started):
+    started_load = os.getloadavg()[0]
     sys.path[:0] = [str(REPO), str(REPO / "bench")]
     fresh_database()
     import django
@@ -578,6 +586,9 @@ def measure(fake, started):
                   f"{', peak ' + _mib(result['peak_memory_bytes']) + ' MiB' if traced else ''}"
                   f"{'; PROBLEMS: ' + '; '.join(result['problems']) if result['problems'] else ''}", flush=True)
     return {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        # The machine may be shared: its load over the last minute at the start and at the end.
+        "load_average": [round(started_load, 2), round(os.getloadavg()[0], 2)],
         "settings": {"ALERTS_BATCH": settings.ALERTS_BATCH, "SMS_BACKEND": settings.SMS_BACKEND,
                      "TASKS": settings.TASKS["default"]["BACKEND"], "cores": os.cpu_count()},
         "setup_seconds": {"migrate": round(migrated, 1), "tree_and_subscribers": round(built, 1)},
@@ -593,23 +604,25 @@ def show(report):
     timed = {result["subscribers"]: result for result in report["passes"]["timed"]}
     traced = {result["subscribers"]: result for result in report["passes"]["traced"]}
     print()
-    print(f"ALERTS_BATCH {report['settings']['ALERTS_BATCH']}, {report['settings']['cores']} cores; "
+    print(f"ALERTS_BATCH {report['settings']['ALERTS_BATCH']}, {report['settings']['cores']} cores "
+          f"(load {report['load_average'][0]} → {report['load_average'][1]}); "
           f"migrate {report['setup_seconds']['migrate']} s, tree and subscribers {report['setup_seconds']['tree_and_subscribers']} s")
     header = ("subscribers", "seconds", "msg/s", "bare/s", "÷bare", "runs", "SQL/msg", "+queue", "SQL s",
-              "peak MiB", "listing", "sending", "traced s")
+              "peak MiB", "listing", "sending", "left")
     rows = []
     for size in SIZES:
         t, m = timed[size], traced[size]
         rows.append((f"{size:,}", f"{t['seconds']:.1f}", f"{t['messages_per_second']:.0f}", f"{t['bare_calls_per_second']:.0f}",
                      f"{t['ratio_to_bare']:.2f}", str(t["runs"]), f"{t['sql']['alerts_per_message']:.3f}",
                      f"{t['sql']['queue'] / size:.3f}", f"{t['sql']['seconds']:.1f}", _mib(m["peak_memory_bytes"]),
-                     _mib(m["first_run_peak_bytes"]), _mib(m["other_runs_peak_bytes"]), f"{m['seconds']:.1f}"))
+                     _mib(m["first_run_peak_bytes"]), _mib(m["other_runs_peak_bytes"]), _mib(m["most_left_by_a_run_bytes"])))
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
     for row in (header, *rows):
         print("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)))
     small, big = (traced[size]["peak_memory_bytes"] for size in SIZES)
-    print(f"peak traced memory ×{big / small:.2f} for ×{SIZES[1] // SIZES[0]} subscribers "
-          f"(listing: the first run; sending: the largest of the other runs)")
+    print(f"peak traced memory of a run ×{big / small:.2f} for ×{SIZES[1] // SIZES[0]} subscribers (listing: the first run; "
+          f"sending: the largest of the other runs traced; left: the most a run left allocated; runs traced: "
+          f"{', '.join(str(len(traced[size]['traced_runs'])) + ' of ' + str(traced[size]['runs']) for size in SIZES)})")
     print(f"SQL of {SIZES[1]:,}, by kind (statements, seconds):")
     for kind, figures in timed[SIZES[1]]["sql"]["kinds"].items():
         print(f"  {kind:<40} {figures['statements']:>7,} {figures['seconds']:>7.2f}")
