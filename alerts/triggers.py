@@ -15,6 +15,7 @@ from wagtail.signals import page_published
 
 from council.models import Meeting, Resolution
 from neighborhoods.models import NeighborhoodPage
+from neighborhoods.scopes import NEIGHBORHOOD_DEPTH
 from news.models import NewsPage
 from portal.visibility import is_listable
 from programmes.models import ProgramPage
@@ -22,9 +23,6 @@ from programmes.models import ProgramPage
 from .models import Dispatch, NoticePage
 from .sending import queue
 from .topics import Topic
-
-NEIGHBORHOOD_DEPTH = 5
-
 
 def announce(key, topic, title, page=None, path="", neighborhood=None):
     dispatch, created = Dispatch.objects.get_or_create(

@@ -74,7 +74,8 @@ def test_every_block_reads_in_persian_with_its_pictures_sized_and_nothing_from_a
     assert 'width="320"' in first and 'height="' in first and 'loading="lazy"' in first
     for fmt in formats()[:-1]:
         assert f'type="image/{fmt}"' in html
-    assert 'src="/media/images/test.width-480.format-jpeg.jpg"' in first  # the fallback every browser reads
+    # The fallback every browser reads (the storage suffixes the name when an earlier test left a test.jpg).
+    assert re.search(r'src="/media/images/test(_[A-Za-z0-9]+)?\.width-480\.format-jpeg\.jpg"', first)
     # The gallery: its count in Persian digits, thumbnails that link to the full picture.
     assert "روز درختکاری" in html and "(۳ تصویر)" in html
     assert len(re.findall(r"data-gallery-item", html)) == 3 and "max-1600x1600.format-webp" in html
