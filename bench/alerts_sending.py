@@ -41,7 +41,6 @@ import pathlib
 import signal
 import ssl
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,9 +48,13 @@ import time
 import tracemalloc
 import urllib.parse
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
+# The repository first (bench/ stands first otherwise): the fake's HTTPS harness is the tests' own.
+sys.path.insert(0, str(REPO))
+
+from tests.tls_fake import TlsServer, answer, form_of, make_certificate  # noqa: E402
 RESULTS = REPO / "bench" / "results" / "alerts.json"
 SIZES = (1_000, 10_000)
 API_KEY = "bench-key-5C2E"
@@ -105,8 +108,7 @@ def _handler(provider):
         protocol_version = "HTTP/1.1"
 
         def do_POST(self):
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
-            params = {name: values[-1] for name, values in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
+            params = form_of(self)
             parts = urllib.parse.urlsplit(self.path).path.strip("/").split("/")
             if parts[:1] != ["v1"] or parts[1:2] != [API_KEY]:
                 status, reply = 403, {"return": {"status": 403, "message": "کد شناسائی API-Key معتبر نمیباشد"}, "entries": None}
@@ -114,12 +116,7 @@ def _handler(provider):
                 status, reply = 404, {"return": {"status": 404, "message": "متد نامشخص است"}, "entries": None}
             else:
                 status, reply = 200, {"return": {"status": 200, "message": "تایید شد"}, "entries": provider.send(params)}
-            payload = json.dumps(reply, ensure_ascii=False).encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+            answer(self, status, reply)
 
         def log_message(self, format, *args):
             pass
@@ -127,28 +124,12 @@ def _handler(provider):
     return Handler
 
 
-class TlsServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address, handler, context):
-        super().__init__(address, handler)
-        self.context = context
-
-    def finish_request(self, request, client_address):
-        # The handshake in the connection's own thread: a stuck client cannot stall accept().
-        request.settimeout(SOCKET_SECONDS)
-        super().finish_request(self.context.wrap_socket(request, server_side=True), client_address)
-
-    def handle_error(self, request, client_address):
-        pass
-
-
 def _serve(cert, key, pipe, parent):
     """The child process: serves on 127.0.0.1 until told to stop, its parent is gone or time is up."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     provider = Provider()
-    server = TlsServer(("127.0.0.1", 0), _handler(provider), context)
+    server = TlsServer(("127.0.0.1", 0), _handler(provider), context, SOCKET_SECONDS)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     pipe.send(server.server_address[1])
     deadline = time.monotonic() + PROVIDER_SECONDS
@@ -169,13 +150,7 @@ def _serve(cert, key, pipe, parent):
 
 class FakeKavenegar:
     def __init__(self, folder):
-        cert, key = folder / "cert.pem", folder / "key.pem"
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-             "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
-             "-addext", "subjectAltName=IP:127.0.0.1"],
-            check=True, capture_output=True, timeout=30,
-        )
+        cert, key = make_certificate(folder)
         self.cert = str(cert)
         self.pipe, child = multiprocessing.Pipe()
         # Forked before Django is imported: the child carries nothing of it.

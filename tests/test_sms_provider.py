@@ -5,19 +5,18 @@ trusts it through REQUESTS_CA_BUNDLE, so the kavenegar package's own https:// UR
 encoding are what is exercised. Nothing leaves the machine.
 """
 
-import json
 import signal
 import socket
 import ssl
-import subprocess
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from forms import sms
+from tests.tls_fake import TlsServer, answer, form_of, make_certificate
 
 API_KEY = "test-key-6B7A"
 SENDER = "10004346"
@@ -54,15 +53,7 @@ def locmem_state():
 
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("fake-kavenegar")
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-         "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True, timeout=30,
-    )
-    return cert, key
+    return make_certificate(tmp_path_factory.mktemp("fake-kavenegar"))
 
 
 class FakeKavenegar:
@@ -129,41 +120,19 @@ class FakeKavenegar:
 def handler_for(fake):
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
-            params = {name: values[-1] for name, values in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
-            status, reply = fake.handle(urllib.parse.urlsplit(self.path).path, params)
+            status, reply = fake.handle(urllib.parse.urlsplit(self.path).path, form_of(self))
             if fake.hang:  # the request is carried out; only the answer never comes
                 fake.release.wait(TEST_SECONDS + 10)  # outlasts the test's own limit
                 return
-            payload = json.dumps(reply, ensure_ascii=False).encode("utf-8")
             if fake.raw:
-                status, payload = fake.raw
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+                answer(self, fake.raw[0], payload=fake.raw[1])
+            else:
+                answer(self, status, reply)
 
         def log_message(self, format, *args):
             pass
 
     return Handler
-
-
-class TlsServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address, handler, context):
-        super().__init__(address, handler)
-        self.context = context
-
-    def finish_request(self, request, client_address):
-        # The TLS handshake happens in the connection's own thread, so a stuck client cannot stall accept().
-        request.settimeout(TEST_SECONDS)
-        super().finish_request(self.context.wrap_socket(request, server_side=True), client_address)
-
-    def handle_error(self, request, client_address):
-        pass  # clients that time out or hang up are part of the tests
 
 
 @pytest.fixture
@@ -172,7 +141,7 @@ def provider(certificate, settings, monkeypatch):
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(str(cert), str(key))
     fake = FakeKavenegar()
-    server = TlsServer(("127.0.0.1", 0), handler_for(fake), context)
+    server = TlsServer(("127.0.0.1", 0), handler_for(fake), context, TEST_SECONDS)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
