@@ -49,7 +49,7 @@ def figures(user):
     busiest = sorted(table, key=lambda pk: (pk is not None, -sum(values["subscribers"] for values in table[pk].values())))[:ROWS]
     titles = dict(neighborhoods.filter(pk__in=busiest).values_list("pk", "title"))
     titles[None] = gettext("سراسری (همه محله‌ها)")
-    rows = [(titles.get(pk, ""), [table[pk].get(topic, cell(pk, topic)) for topic in Topic.values]) for pk in busiest]
+    rows = [(titles.get(pk, ""), [cell(pk, topic) for topic in Topic.values]) for pk in busiest]
     return {
         "topics": [(Topic(topic).label, totals[topic]) for topic in Topic.values],
         "rows": rows,

@@ -11,6 +11,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data
 
@@ -50,10 +51,19 @@ def build(kind, tree, calendar_page):
     if kind == "form":
         page = add_form_page(tree.bagh)
         return page, [page.url, bagh]
+    if kind == "notice":
+        from alerts.models import NoticePage
+
+        page = NoticePage(title="قطع آب محله", slug="water", message="آب پنجشنبه قطع است.",
+                          ends_at=timezone.now() + datetime.timedelta(days=1))
+        tree.bagh.add_child(instance=page)
+        page.save_revision().publish()
+        # Its page, and the neighbourhood's pages that show its banner.
+        return page, [page.url, bagh, tree.bagh.news_index_page.url]
     raise AssertionError(kind)
 
 
-KINDS = ["news", "neighbourhood", "news index", "home", "province", "programme", "asset", "organisation", "form"]
+KINDS = ["news", "neighbourhood", "news index", "home", "province", "programme", "asset", "organisation", "form", "notice"]
 
 
 def anonymous_views(urls):
